@@ -1,0 +1,6 @@
+export * from './types';
+export * from './locations';
+export * from './services';
+export * from './bookings';
+export * from './staff';
+export * from './infrastructure';

@@ -1,0 +1,83 @@
+import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, serial, smallint, text, time, timestamp, unique } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { localized } from './types';
+import { services } from './services';
+
+export const locationMode = pgEnum('location_mode', ['booking', 'request']);
+
+export const locations = pgTable('locations', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  mode: locationMode('mode').notNull(),
+  name: localized('name').notNull(),
+  street: text('street').notNull(),
+  postalCode: text('postal_code').notNull(),
+  city: text('city').notNull(),
+  phone: text('phone'),
+  email: text('email'),
+  timeZone: text('time_zone').notNull().default('Europe/Berlin'),
+  bookingHorizonDays: integer('booking_horizon_days').notNull().default(42),
+  minLeadMinutes: integer('min_lead_minutes').notNull().default(60),
+  slotStepMinutes: integer('slot_step_minutes').notNull().default(10),
+  holdMinutes: integer('hold_minutes').notNull().default(10),
+  maxFutureBookingsPerEmail: integer('max_future_bookings_per_email').notNull().default(2),
+  position: integer('position').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+}, (t) => [
+  check('locations_horizon_positive', sql`${t.bookingHorizonDays} > 0`),
+  check('locations_step_positive', sql`${t.slotStepMinutes} > 0`),
+  check('locations_hold_positive', sql`${t.holdMinutes} > 0`),
+]);
+
+/** One desk; a booking occupies exactly one counter for its time range. */
+export const counters = pgTable('counters', {
+  id: serial('id').primaryKey(),
+  locationId: integer('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  position: integer('position').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+}, (t) => [
+  index('counters_location_idx').on(t.locationId),
+  // Target of bookings' composite foreign key: a booking's counter belongs to the booking's location.
+  unique('counters_id_location_unique').on(t.id, t.locationId),
+]);
+
+/** A weekly window; ISO weekday 1 = Monday … 7 = Sunday, wall-clock times in the location's time zone. */
+export const openingHours = pgTable('opening_hours', {
+  id: serial('id').primaryKey(),
+  locationId: integer('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
+  weekday: smallint('weekday').notNull(),
+  opensAt: time('opens_at').notNull(),
+  closesAt: time('closes_at').notNull(),
+  countersOpen: smallint('counters_open').notNull(),
+}, (t) => [
+  index('opening_hours_location_idx').on(t.locationId),
+  check('opening_hours_weekday', sql`${t.weekday} between 1 and 7`),
+  check('opening_hours_order', sql`${t.closesAt} > ${t.opensAt}`),
+  check('opening_hours_counters', sql`${t.countersOpen} >= 1`),
+]);
+
+/** A day or range (inclusive) on which a location is shut; `locationId` null means every location (public holidays). */
+export const closures = pgTable('closures', {
+  id: serial('id').primaryKey(),
+  locationId: integer('location_id').references(() => locations.id, { onDelete: 'cascade' }),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+  reason: localized('reason').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('closures_dates_idx').on(t.startsOn, t.endsOn),
+  check('closures_order', sql`${t.endsOn} >= ${t.startsOn}`),
+]);
+
+/** Which services a location offers, with its minutes per unit and how many units one booking may hold. */
+export const locationServices = pgTable('location_services', {
+  locationId: integer('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
+  serviceId: integer('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  minutesPerUnit: integer('minutes_per_unit').notNull(),
+  maxCount: integer('max_count').notNull().default(1),
+}, (t) => [
+  primaryKey({ columns: [t.locationId, t.serviceId] }),
+  check('location_services_minutes', sql`${t.minutesPerUnit} > 0`),
+  check('location_services_max', sql`${t.maxCount} >= 1`),
+]);

@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import { hashSecret } from '@/lib/auth/password';
+import type { Database } from './client';
+import { locations, staffUsers } from './schema';
+
+/** Demo accounts for trying the staff area; named in the README and printed by `npm start`. */
+export const DEMO_STAFF = [
+  { email: 'admin@musterstadt.example', password: 'Admin-Demo-2026', name: 'Petra Amtsleitung', role: 'admin' },
+  { email: 'clerk@musterstadt.example', password: 'Clerk-Demo-2026', name: 'Jonas Sachbearbeitung', role: 'clerk' },
+] as const;
+
+/** Adds the demo accounts unless any staff account exists; the clerk works at the main office. */
+export async function seedDemoStaff(db: Database): Promise<void> {
+  const existing = await db.select({ id: staffUsers.id }).from(staffUsers).limit(1);
+  if (existing.length > 0) return;
+  const [mainOffice] = await db.select({ id: locations.id }).from(locations).where(eq(locations.mode, 'booking')).limit(1);
+  const rows = await Promise.all(
+    DEMO_STAFF.map(async (user) => ({
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      passwordHash: await hashSecret(user.password),
+      locationId: user.role === 'clerk' ? (mainOffice?.id ?? null) : null,
+    })),
+  );
+  await db.insert(staffUsers).values(rows).onConflictDoNothing();
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Set by `npm start` for the embedded PostgreSQL, or by the operator for an external one. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Public base URL, used in mails and .ics files. */
+  APP_URL: z.url().default('http://localhost:3000'),
+  /** e.g. smtp://user:pass@mail.example:587; without it mails are written as .eml files to MAIL_DIR. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('Bürgeramt Musterstadt <termine@musterstadt.example>'),
+  MAIL_DIR: z.string().default('.data/mail'),
+  /** Days after the appointment when personal data is erased. */
+  ERASE_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /** Run the outbox worker and scheduled jobs inside the web process (off when `npm run worker` runs them). */
+  IN_PROCESS_WORKER: z.stringbool().default(true),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration in environment variables:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** The database URL, or a clear error where a command needs one and none is configured. */
+export function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error('DATABASE_URL is not set. Start the app with `npm start` (embedded PostgreSQL) or set DATABASE_URL.');
+  }
+  return env.DATABASE_URL;
+}

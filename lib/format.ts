@@ -1,0 +1,7 @@
+import type { Localized } from '@/db/schema/types';
+
+/** '08:00:00' → '08:00' */
+export const clockTime = (time: string) => time.slice(0, 5);
+
+/** The text in the reader's language; German is always present and the fallback. */
+export const pick = (text: Localized, locale: string) => (locale === 'en' ? text.en || text.de : text.de);

@@ -1,0 +1,63 @@
+/**
+ * The server behind the Playwright tests: a throwaway PostgreSQL (or a fresh database on DATABASE_URL),
+ * migrated and seeded, and the production build on E2E_PORT. Its database URL goes to
+ * .data/e2e/database-url so tests can look into the database.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { prepareDatabase } from '../db/prepare';
+import * as schema from '../db/schema';
+import { seedDemoData } from '../db/seed';
+import { seedDemoStaff } from '../db/seed-staff';
+
+const port = process.env.E2E_PORT ?? '3100';
+const external = process.env.DATABASE_URL;
+const tempDir = external ? undefined : mkdtempSync(path.join(os.tmpdir(), 'amtstermin-e2e-'));
+if (tempDir) chmodSync(tempDir, 0o755);
+
+const database = await prepareDatabase({
+  externalUrl: external,
+  dataDir: tempDir ? path.join(tempDir, 'pg') : '',
+  preferredPort: 54340,
+  database: 'amtstermin_e2e',
+  freshDatabase: `amtstermin_e2e_${Date.now()}`,
+});
+const pool = new pg.Pool({ connectionString: database.url });
+const db = drizzle(pool, { schema, casing: 'snake_case' });
+await seedDemoData(db);
+await seedDemoStaff(db);
+await pool.end();
+
+mkdirSync('.data/e2e', { recursive: true });
+writeFileSync('.data/e2e/database-url', database.url);
+
+const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port, '-H', '127.0.0.1'], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: database.url, APP_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1', MAIL_DIR: '.data/e2e/mail' },
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  if (server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
+  if (external) {
+    const admin = new pg.Client({ connectionString: external });
+    await admin.connect();
+    await admin.query(`drop database if exists ${admin.escapeIdentifier(new URL(database.url).pathname.slice(1))} with (force)`);
+    await admin.end();
+  }
+  await Promise.race([database.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
+server.once('exit', () => void stop());
