@@ -1,0 +1,4 @@
+export { computeSlots } from './compute-slots';
+export { durationOf } from './duration';
+export { daysWithSlots, findSlot, firstSlot, groupByLocalDate } from './slot-lists';
+export type { AvailabilityInput, BusyInterval, Closure, LocalDate, LocalTime, Slot, WeeklyWindow } from './types';
