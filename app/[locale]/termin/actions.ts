@@ -1,0 +1,149 @@
+'use server';
+
+import { DateTime } from 'luxon';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { loadLocationForBooking } from '@/db/queries/availability';
+import { confirmHold, extendHold, findBookingByTokenHash, releaseHold, saveHoldContact } from '@/db/queries/bookings';
+import { hitRateLimit } from '@/db/queries/rate-limits';
+import { formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
+import { hashSecret } from '@/lib/auth/password';
+import { formatChoiceParam, parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
+import { holdSlot } from '@/lib/booking/hold';
+import { HOLD_EXTENSION_MINUTES } from '@/lib/booking/hold-policy';
+import { issueHoldToken, readHoldToken } from '@/lib/booking/hold-cookie';
+import { generatePin, sealPin } from '@/lib/booking/secrets';
+import { enqueueMail } from '@/lib/mail/outbox';
+import { env } from '@/lib/env';
+import { clientAddress } from '@/lib/http/client-address';
+import { redirect } from '@/lib/i18n/navigation';
+import { routing, type Locale } from '@/lib/i18n/routing';
+
+const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
+const countSchema = z.coerce.number({ error: 'countInvalid' }).int({ error: 'countInvalid' }).min(0, { error: 'countInvalid' });
+
+/** Step 1: validates the chosen services and counts, then moves on to the time with the choice in the URL. */
+export async function chooseServicesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  const locale: Locale = localeSchema.parse(values.locale);
+  const t = await getTranslations({ locale, namespace: 'Errors' });
+  const location = await loadLocationForBooking({ slug: String(values.location ?? '') });
+  if (!location || location.mode !== 'booking') return { ok: false, formError: t('generic'), values };
+
+  const fieldErrors: Record<string, string[]> = {};
+  const chosen: { slug: string; count: number }[] = [];
+  for (const service of location.services) {
+    const raw = values[`count_${service.slug}`];
+    if (raw === undefined || raw === '') continue;
+    const parsed = countSchema.safeParse(raw);
+    if (!parsed.success) fieldErrors[`count_${service.slug}`] = [t('countInvalid')];
+    else if (parsed.data > service.maxCount) fieldErrors[`count_${service.slug}`] = [t('countTooHigh', { max: service.maxCount })];
+    else if (parsed.data > 0) chosen.push({ slug: service.slug, count: parsed.data });
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors, values };
+  if (chosen.length === 0) return { ok: false, formError: t('servicesRequired'), values };
+
+  redirect({ href: { pathname: '/termin/zeit', query: { standort: location.slug, leistungen: formatChoiceParam(chosen) } }, locale });
+  return { ok: true };
+}
+
+const holdSchema = z.object({
+  locale: localeSchema,
+  location: z.string().min(1).max(100),
+  services: z.string().min(1).max(500),
+  start: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+});
+
+/**
+ * Step 2: holds the chosen start for this browser. Every outcome is a redirect, so the page works the
+ * same with and without JavaScript: on to the details, or back to the times with a plain message.
+ */
+export async function holdSlotAction(formData: FormData): Promise<void> {
+  const parsed = holdSchema.safeParse(formValues(formData));
+  const locale: Locale = parsed.success ? parsed.data.locale : localeSchema.parse(formData.get('locale'));
+  if (!parsed.success) redirect({ href: '/termin', locale });
+  const { location: slug, services: choiceParam, start } = parsed.data!;
+  const back = (hinweis: string, extra: Record<string, string> = {}) =>
+    redirect({ href: { pathname: '/termin/zeit', query: { standort: slug, leistungen: choiceParam, hinweis, ...extra } }, locale });
+
+  const location = await loadLocationForBooking({ slug });
+  const services = location && location.mode === 'booking' ? resolveChoice(location.services, parseChoiceParam(choiceParam)) : null;
+  if (!location || !services) return redirect({ href: '/termin', locale });
+
+  const limit = await hitRateLimit({ key: `hold:${await clientAddress()}`, limit: env.HOLDS_PER_CLIENT_PER_HOUR, windowSeconds: 3600 });
+  if (!limit.allowed) return back('limit', { warten: String(Math.ceil(limit.retryAfterSeconds / 60)) });
+
+  // A browser holds one time at once: picking another releases the previous hold.
+  const previous = await readHoldToken();
+  if (previous) await releaseHold({ tokenHash: previous.tokenHash });
+  const { tokenHash } = await issueHoldToken();
+  const outcome = await holdSlot({ location, services, start, tokenHash, locale });
+  const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;
+  if (!outcome.ok) return back('vergeben', { tag: day, zeit: start.toISOString() });
+  redirect({ href: '/termin/daten', locale });
+}
+
+// Names: letters of any script, spaces, apostrophes, dots and hyphens; no control characters or markup.
+const contactSchema = z.object({
+  name: z.string().trim().min(2, { error: 'nameRequired' }).max(100, { error: 'nameTooLong' }).regex(/^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u, { error: 'nameInvalid' }),
+  email: z.string().trim().max(254, { error: 'emailInvalid' }).pipe(z.email({ error: 'emailInvalid' })),
+  phone: z.string().trim().max(30, { error: 'phoneInvalid' }).regex(/^$|^\+?[0-9 ()/-]{5,30}$/, { error: 'phoneInvalid' }),
+  consent: z.literal('on', { error: 'consentRequired' }),
+});
+
+/** Step 3: stores name, email and phone on the running hold, then shows the review. */
+export async function saveContactAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, 300);
+  const locale: Locale = localeSchema.parse(values.locale);
+  const t = await getTranslations({ locale, namespace: 'Errors' });
+  const parsed = contactSchema.safeParse({ name: values.name ?? '', email: values.email ?? '', phone: values.phone ?? '', consent: values.consent });
+  if (!parsed.success) return { ok: false, fieldErrors: translatedFieldErrors(parsed.error, (key) => t(key as 'generic')), values };
+
+  const hold = await readHoldToken();
+  const saved = hold && (await saveHoldContact({ tokenHash: hold.tokenHash, contact: { ...parsed.data, phone: parsed.data.phone || null }, locale }));
+  if (!saved) redirect({ href: '/termin/daten', locale });
+  redirect({ href: '/termin/pruefen', locale });
+  return { ok: true };
+}
+
+/** Gives the running hold more time, once (WCAG 2.2.1: the user can extend a time limit). */
+export async function extendHoldAction(formData: FormData): Promise<void> {
+  const locale: Locale = localeSchema.parse(formData.get('locale'));
+  const hold = await readHoldToken();
+  const extended = hold ? await extendHold({ tokenHash: hold.tokenHash, minutes: HOLD_EXTENSION_MINUTES }) : false;
+  redirect({ href: { pathname: '/termin/daten', query: { verlaengert: extended ? '1' : '0' } }, locale });
+}
+
+/** Step 4: books the held time exactly once; a second submit lands on the same confirmation. */
+export async function confirmBookingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, 100);
+  const locale: Locale = localeSchema.parse(values.locale);
+  const hold = await readHoldToken();
+  const booking = hold ? await findBookingByTokenHash({ tokenHash: hold.tokenHash }) : null;
+  if (!hold || !booking) redirect({ href: '/termin', locale });
+
+  const pin = generatePin();
+  const result = await confirmHold({
+    tokenHash: hold!.tokenHash,
+    pinHash: await hashSecret(pin),
+    pinSealed: sealPin(pin, hold!.token),
+    maxFutureBookingsPerEmail: booking!.location.maxFutureBookingsPerEmail,
+    afterConfirm: async (tx, confirmed) => {
+      await enqueueMail(tx, { kind: 'booking-confirmed', bookingId: confirmed.id, pin });
+    },
+  });
+  const t = await getTranslations({ locale, namespace: 'Booking.review' });
+  switch (result.status) {
+    case 'limit-reached':
+      return { ok: false, formError: t('limitReached', { max: booking!.location.maxFutureBookingsPerEmail }), values };
+    case 'missing-contact':
+      redirect({ href: '/termin/daten', locale });
+      break;
+    case 'expired':
+      redirect({ href: '/termin/daten', locale });
+      break;
+    default:
+      redirect({ href: { pathname: '/termin/bestaetigung', query: { nummer: booking!.code } }, locale });
+  }
+  return { ok: true };
+}

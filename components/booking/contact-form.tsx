@@ -1,0 +1,50 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { saveContactAction } from '@/app/[locale]/termin/actions';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { Field } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { initialActionState } from '@/lib/action-state';
+
+/** Step 3: name, email, optional phone and consent; errors beside each field, typed values kept. */
+export function ContactForm({ locale, initial, privacyHref }: { locale: string; initial: { name: string; email: string; phone: string }; privacyHref: string }) {
+  const t = useTranslations('Booking.details');
+  const [state, formAction] = useActionState(saveContactAction, initialActionState);
+  const values = !state.ok && Object.keys(state.values).length > 0 ? state.values : initial;
+  const errors = (!state.ok && state.fieldErrors) || {};
+  const error = (field: string) => errors[field]?.[0];
+  const summary = Object.entries(errors).map(([field, messages]) => ({ field, message: messages?.[0] ?? '' }));
+
+  return (
+    <form action={formAction} noValidate className="contact-form">
+      <input type="hidden" name="locale" value={locale} />
+      <ErrorSummary title={t('errorTitle')} errors={summary} />
+      <Field name="name" label={t('name')} autoComplete="name" defaultValue={values.name} error={error('name')} required maxLength={100} />
+      <Field name="email" type="email" label={t('email')} hint={t('emailHint')} autoComplete="email" defaultValue={values.email} error={error('email')} required maxLength={254} />
+      <Field name="phone" type="tel" label={t('phone')} hint={t('phoneHint')} autoComplete="tel" defaultValue={values.phone} error={error('phone')} maxLength={30} />
+      <div className={`field field--checkbox${error('consent') ? ' field--error' : ''}`}>
+        <input
+          type="checkbox"
+          id="field-consent"
+          name="consent"
+          defaultChecked={values === initial ? false : (values as Record<string, string>).consent === 'on'}
+          aria-invalid={error('consent') ? true : undefined}
+          aria-describedby={error('consent') ? 'field-consent-error' : undefined}
+        />
+        <label htmlFor="field-consent">
+          {t('consent')} <a href={privacyHref} target="_blank" rel="noopener">{t('privacyLink')}</a>
+        </label>
+        {error('consent') && (
+          <span id="field-consent-error" className="field__error">
+            {error('consent')}
+          </span>
+        )}
+      </div>
+      <p className="actions">
+        <SubmitButton>{t('submit')}</SubmitButton>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import 'server-only';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { getDb, type DbOrTx } from '@/db/client';
+import { activeBookingStatuses, bookings, closures, counters, documents, locationServices, locations, openingHours, serviceDocuments, services } from '@/db/schema';
+import type { BusyInterval, Closure, LocalDate, WeeklyWindow } from '@/lib/slots';
+
+export type BookableService = {
+  id: number;
+  slug: string;
+  name: { de: string; en: string };
+  description: { de: string; en: string };
+  minutesPerUnit: number;
+  maxCount: number;
+  documentIds: number[];
+};
+
+export type LocationForBooking = typeof locations.$inferSelect & {
+  counterIds: number[];
+  windows: WeeklyWindow[];
+  services: BookableService[];
+  documents: Map<number, { id: number; name: { de: string; en: string }; hint: { de: string; en: string } | null; formUrl: string | null }>;
+};
+
+/** Everything about a location that does not change from request to request: counters, hours, services, documents. */
+export async function loadLocationForBooking({ slug, tx = getDb() }: { slug: string; tx?: DbOrTx }): Promise<LocationForBooking | null> {
+  const [location] = await tx.select().from(locations).where(and(eq(locations.slug, slug), eq(locations.active, true)));
+  if (!location) return null;
+  const [counterRows, windowRows, serviceRows, documentRows] = await Promise.all([
+    tx.select({ id: counters.id }).from(counters).where(and(eq(counters.locationId, location.id), eq(counters.active, true))).orderBy(asc(counters.position), asc(counters.id)),
+    tx.select().from(openingHours).where(eq(openingHours.locationId, location.id)),
+    tx
+      .select({ id: services.id, slug: services.slug, name: services.name, description: services.description, minutesPerUnit: locationServices.minutesPerUnit, maxCount: locationServices.maxCount })
+      .from(locationServices)
+      .innerJoin(services, eq(services.id, locationServices.serviceId))
+      .where(and(eq(locationServices.locationId, location.id), eq(services.active, true)))
+      .orderBy(asc(services.position), asc(services.id)),
+    tx
+      .select({ serviceId: serviceDocuments.serviceId, id: documents.id, name: documents.name, hint: documents.hint, formUrl: documents.formUrl })
+      .from(serviceDocuments)
+      .innerJoin(documents, eq(documents.id, serviceDocuments.documentId))
+      .orderBy(asc(serviceDocuments.position), asc(documents.id)),
+  ]);
+  return {
+    ...location,
+    counterIds: counterRows.map((c) => c.id),
+    windows: windowRows.map((w) => ({ weekday: w.weekday, opensAt: w.opensAt, closesAt: w.closesAt, countersOpen: w.countersOpen })),
+    services: serviceRows.map((s) => ({ ...s, documentIds: documentRows.filter((d) => d.serviceId === s.id).map((d) => d.id) })),
+    documents: new Map(documentRows.map(({ serviceId: _, ...doc }) => [doc.id, doc])),
+  };
+}
+
+/** Closures of this location or of every location that touch the local dates `from`…`to`. */
+export async function loadClosures({ locationId, from, to, tx = getDb() }: { locationId: number; from: LocalDate; to: LocalDate; tx?: DbOrTx }): Promise<Closure[]> {
+  return tx
+    .select({ startsOn: closures.startsOn, endsOn: closures.endsOn })
+    .from(closures)
+    .where(and(or(eq(closures.locationId, locationId), isNull(closures.locationId)), lte(closures.startsOn, to), gte(closures.endsOn, from)));
+}
+
+/** Counter time taken by active bookings and unexpired holds between `from` and `to`. */
+export async function loadBusyIntervals({ locationId, from, to, tx = getDb() }: { locationId: number; from: Date; to: Date; tx?: DbOrTx }): Promise<BusyInterval[]> {
+  const rows = await tx
+    .select({ counterId: bookings.counterId, start: sql<Date>`lower(${bookings.during})`, end: sql<Date>`upper(${bookings.during})` })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.locationId, locationId),
+        sql`${bookings.during} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`,
+        inArray(bookings.status, [...activeBookingStatuses]),
+        sql`not (${bookings.status} = 'held' and ${bookings.holdExpiresAt} <= now())`,
+      ),
+    );
+  return rows.map((r) => ({ counterId: r.counterId, start: new Date(r.start), end: new Date(r.end) }));
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+import { DateTime } from 'luxon';
+import type { LocationForBooking } from '@/db/queries/availability';
+import { insertHold } from '@/db/queries/bookings';
+import { durationOf, findSlot, type Slot } from '@/lib/slots';
+import { findSlots } from './availability';
+import type { ChosenService } from './choice';
+
+export type HoldOutcome =
+  | { ok: true; code: string; holdExpiresAt: Date }
+  | { ok: false; reason: 'taken'; alternatives: Slot[] };
+
+/** Nearest other starts to `start` on the same day, for the "just taken" answer. */
+function nearest(slots: Slot[], start: Date, count = 4): Slot[] {
+  return [...slots].sort((a, b) => Math.abs(a.start.getTime() - start.getTime()) - Math.abs(b.start.getTime() - start.getTime())).slice(0, count).sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/**
+ * Holds `start` for the chosen services: re-checks that the slot is offered (hours, closures, lead time,
+ * horizon), then lets PostgreSQL pick a free counter. Never trusts a duration or counter from the client.
+ */
+export async function holdSlot({ location, services, start, tokenHash, locale, now = new Date() }: {
+  location: LocationForBooking;
+  services: ChosenService[];
+  start: Date;
+  tokenHash: string;
+  locale: string;
+  now?: Date;
+}): Promise<HoldOutcome> {
+  const durationMinutes = durationOf(services);
+  const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;
+  const slots = await findSlots({ location, durationMinutes, from: day, to: day, now });
+  const slot = findSlot(slots, start);
+  // Not offered any more: almost always because others took the last counter since the page was shown.
+  if (!slot) return { ok: false, reason: 'taken', alternatives: nearest(slots, start) };
+
+  // Spread concurrent holders over the free counters instead of letting all queue on the first.
+  const offset = Math.floor(Math.random() * slot.freeCounterIds.length);
+  const counterIds = [...slot.freeCounterIds.slice(offset), ...slot.freeCounterIds.slice(0, offset)];
+  const hold = await insertHold({
+    locationId: location.id,
+    counterIds,
+    start: slot.start,
+    end: slot.end,
+    tokenHash,
+    holdMinutes: location.holdMinutes,
+    locale,
+    items: services.map((s) => ({ serviceId: s.id, count: s.count, minutesPerUnit: s.minutesPerUnit })),
+  });
+  if (hold) return { ok: true, code: hold.code, holdExpiresAt: hold.holdExpiresAt };
+  const fresh = await findSlots({ location, durationMinutes, from: day, to: day, now });
+  return { ok: false, reason: 'taken', alternatives: nearest(fresh, start) };
+}

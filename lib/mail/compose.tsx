@@ -1,0 +1,113 @@
+import 'server-only';
+import addressparser from 'nodemailer/lib/addressparser';
+import { render } from 'react-email';
+import type { ReactElement } from 'react';
+import type { DbOrTx } from '@/db/client';
+import { loadBookingForMail, type BookingMailData } from '@/db/queries/mail-data';
+import BookingCancelledEmail, { bookingCancelledSubject } from '@/emails/booking-cancelled';
+import BookingConfirmedEmail, { bookingConfirmedSubject } from '@/emails/booking-confirmed';
+import BookingRescheduledEmail, { bookingRescheduledSubject } from '@/emails/booking-rescheduled';
+import { mailLinks, mailTranslator, officeAddress } from '@/emails/components/mail-text';
+import { env } from '@/lib/env';
+import { pick } from '@/lib/format';
+import { buildCalendarEvent, calendarSequence, calendarUid, type CalendarMethod } from './ics';
+import type { OutboxMail } from './outbox';
+import type { OutgoingMail } from './transport';
+
+/** A mail that can never be sent (its booking is gone); the worker gives up at once instead of retrying. */
+export class UnsendableMailError extends Error {}
+
+type Addressed = BookingMailData & { email: string };
+
+export type ComposedMail = { send: OutgoingMail } | { skip: string };
+
+/** Statuses after which a confirmation would be wrong: the booking no longer stands. */
+const gone = new Set<BookingMailData['status']>(['cancelled', 'expired']);
+
+/** Reads the booking(s) a queued mail is about and renders it; or says why it is dropped. */
+export async function composeMail(mail: OutboxMail, { tx }: { tx?: DbOrTx } = {}): Promise<ComposedMail> {
+  const found = await loadBookingForMail({ bookingId: mail.bookingId, tx });
+  if (!found) throw new UnsendableMailError(`booking ${mail.bookingId} not found`);
+  if (!found.email) return { skip: 'personal data erased' };
+  const booking = { ...found, email: found.email };
+  const appUrl = env.APP_URL;
+
+  switch (mail.kind) {
+    case 'booking-confirmed': {
+      if (gone.has(booking.status)) return { skip: `booking is ${booking.status}` };
+      return {
+        send: await outgoing(booking, mail.kind, {
+          subject: bookingConfirmedSubject({ booking }),
+          element: <BookingConfirmedEmail booking={booking} pin={mail.pin} appUrl={appUrl} />,
+          calendar: 'REQUEST',
+        }),
+      };
+    }
+    case 'booking-rescheduled': {
+      if (gone.has(booking.status)) return { skip: `booking is ${booking.status}` };
+      const previous = await loadBookingForMail({ bookingId: mail.previousBookingId, tx });
+      if (!previous) throw new UnsendableMailError(`booking ${mail.previousBookingId} not found`);
+      return {
+        send: await outgoing(booking, mail.kind, {
+          subject: bookingRescheduledSubject({ booking }),
+          element: <BookingRescheduledEmail booking={booking} previous={previous} pin={mail.pin} appUrl={appUrl} />,
+          calendar: 'REQUEST',
+        }),
+      };
+    }
+    case 'booking-cancelled':
+      return {
+        send: await outgoing(booking, mail.kind, {
+          subject: bookingCancelledSubject({ booking }),
+          element: <BookingCancelledEmail booking={booking} reason={mail.reason} appUrl={appUrl} />,
+          calendar: 'CANCEL',
+        }),
+      };
+  }
+}
+
+async function outgoing(
+  booking: Addressed,
+  kind: OutboxMail['kind'],
+  { subject, element, calendar }: { subject: string; element: ReactElement; calendar: CalendarMethod },
+): Promise<OutgoingMail> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return {
+    to: { name: booking.name ?? '', address: booking.email },
+    replyTo: booking.location.email ?? undefined,
+    subject,
+    html,
+    text,
+    calendar: { method: calendar, content: calendarFor(booking, calendar) },
+    tag: `${kind}-${booking.code}`,
+  };
+}
+
+function calendarFor(booking: Addressed, method: CalendarMethod): string {
+  const { locale } = booking;
+  const t = mailTranslator(locale);
+  const office = pick(booking.location.name, locale);
+  const description = [
+    t('calendar.bookingNumber', { code: booking.code }),
+    ...booking.items.map((item) => t('serviceCount', { count: item.count, name: pick(item.name, locale) })),
+    ...(method === 'REQUEST' ? [t('calendar.cancel', { url: mailLinks(env.APP_URL, locale, booking.code).cancel })] : []),
+  ].join('\n');
+  return buildCalendarEvent({
+    method,
+    uid: calendarUid(booking.chain.originalCode),
+    sequence: calendarSequence({ reschedules: booking.chain.reschedules, cancelled: method === 'CANCEL' }),
+    start: booking.start,
+    end: booking.end,
+    summary: t('calendar.summary', { office }),
+    location: officeAddress(booking.location, locale),
+    description,
+    organizer: sender(office),
+    attendee: { name: booking.name ?? '', email: booking.email },
+  });
+}
+
+/** The organizer of the calendar event: the address mails come from. */
+function sender(fallbackName: string): { name: string; email: string } {
+  const [first] = addressparser(env.MAIL_FROM, { flatten: true });
+  return { name: first?.name || fallbackName, email: first?.address ?? '' };
+}

@@ -1,0 +1,60 @@
+import 'server-only';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { env } from '@/lib/env';
+import type { CalendarMethod } from './ics';
+
+export type OutgoingMail = {
+  to: { name: string; address: string };
+  replyTo?: string;
+  subject: string;
+  html: string;
+  text: string;
+  calendar?: { method: CalendarMethod; content: string };
+  /** Names the file when mails go to MAIL_DIR, e.g. `booking-confirmed-K7QM-4XPA`; never personal data. */
+  tag: string;
+};
+
+type Sender = (mail: OutgoingMail) => Promise<void>;
+
+let sender: Sender | undefined;
+
+/** Sends one mail over SMTP_URL, or writes it as an .eml file to MAIL_DIR when no SMTP server is configured. */
+export async function deliverMail(mail: OutgoingMail): Promise<void> {
+  sender ??= env.SMTP_URL ? smtpSender(env.SMTP_URL) : fileSender(env.MAIL_DIR);
+  await sender(mail);
+}
+
+function toMessage(mail: OutgoingMail) {
+  return {
+    from: env.MAIL_FROM,
+    to: mail.to,
+    replyTo: mail.replyTo,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    // nodemailer adds the event both as a text/calendar alternative (what mail programs turn into
+    // "add to calendar") and as an .ics attachment.
+    icalEvent: mail.calendar && { method: mail.calendar.method, filename: 'termin.ics', content: mail.calendar.content },
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  };
+}
+
+function smtpSender(url: string): Sender {
+  // Short timeouts: the worker holds the outbox row lock while it sends.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  return async (mail) => {
+    await transport.sendMail(toMessage(mail));
+  };
+}
+
+function fileSender(dir: string): Sender {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  return async (mail) => {
+    const info = await transport.sendMail(toMessage(mail));
+    await mkdir(dir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    await writeFile(path.join(dir, `${stamp}-${mail.tag}.eml`), info.message as Buffer, { flag: 'wx' });
+  };
+}

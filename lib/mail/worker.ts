@@ -1,0 +1,160 @@
+import 'server-only';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { getPool, type Tx } from '@/db/client';
+import * as schema from '@/db/schema';
+import { outbox } from '@/db/schema';
+import { composeMail, UnsendableMailError } from './compose';
+import { outboxMailSchema, type OutboxMail } from './outbox';
+import { deliverMail } from './transport';
+
+/** After this many failed attempts a mail is given up (status `failed`), about an hour after the first. */
+export const MAX_ATTEMPTS = 8;
+const FIRST_RETRY_SECONDS = 30;
+const MAX_RETRY_SECONDS = 60 * 60;
+
+type Row = typeof outbox.$inferSelect;
+type Outcome = 'sent' | 'failed' | 'idle';
+
+/**
+ * Sends up to `limit` due mails and returns how many went out (`sent`, including mails dropped on
+ * purpose, e.g. for erased personal data) and how many attempts failed (`failed`, retried later or given up).
+ *
+ * Each mail is claimed in its own transaction with `FOR UPDATE SKIP LOCKED`, and the lock is held until
+ * the UPDATE marking it sent commits: any number of workers can run at once, none picks a row another
+ * one is sending. A mail whose SMTP send succeeded but whose commit then failed (database gone at that
+ * very moment) is sent again later: delivery is at least once, never lost, and duplicates need that
+ * narrow window. One transaction per mail keeps it narrow: a failure never un-marks other mails.
+ * Throws when the database is unreachable.
+ */
+export async function processOutbox({ limit = 10 }: { limit?: number } = {}): Promise<{ sent: number; failed: number }> {
+  const counts = { sent: 0, failed: 0 };
+  for (let i = 0; i < limit; i++) {
+    const outcome = await processNext();
+    if (outcome === 'idle') break;
+    counts[outcome]++;
+  }
+  return counts;
+}
+
+async function processNext(): Promise<Outcome> {
+  // The worker holds its connection while it talks to SMTP. If PostgreSQL goes away meanwhile, pg reports
+  // that as an 'error' event on the checked-out client, which would crash the process without a listener.
+  const client = await getPool().connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
+  try {
+    return await drizzle(client, { schema, casing: 'snake_case' }).transaction(claimAndSend);
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}
+
+async function claimAndSend(tx: Tx): Promise<Outcome> {
+  const [row] = await tx
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`)))
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  if (!row) return 'idle';
+  try {
+    const mail = parseRow(row);
+    // A savepoint, so a failing query while reading the booking still lets this transaction record the error.
+    const composed = await tx.transaction((savepoint) => composeMail(mail, { tx: savepoint }));
+    if ('skip' in composed) {
+      await markSent(tx, row.id, composed.skip);
+    } else {
+      await deliverMail(composed.send);
+      await markSent(tx, row.id);
+    }
+    return 'sent';
+  } catch (error) {
+    await markFailed(tx, row, error);
+    return 'failed';
+  }
+}
+
+function parseRow(row: Row): OutboxMail {
+  const parsed = outboxMailSchema.safeParse({ ...row.payload, kind: row.kind });
+  if (!parsed.success) throw new UnsendableMailError(`unreadable outbox payload for kind ${row.kind}`);
+  return parsed.data;
+}
+
+/** Marks a row sent and, in the same UPDATE, drops the PIN from its payload (see `OutboxMail`). */
+async function markSent(tx: Tx, id: number, note?: string) {
+  const payload = note ? sql`(${outbox.payload} - 'pin') || jsonb_build_object('note', ${note}::text)` : sql`${outbox.payload} - 'pin'`;
+  await tx.update(outbox).set({ status: 'sent', sentAt: sql`now()`, lastError: null, payload }).where(eq(outbox.id, id));
+}
+
+async function markFailed(tx: Tx, row: Row, error: unknown) {
+  const attempts = row.attempts + 1;
+  const giveUp = attempts >= MAX_ATTEMPTS || error instanceof UnsendableMailError;
+  const message = describeError(error);
+  // 30 s, 1 min, 2 min, … after the 1st, 2nd, 3rd failure, at most an hour.
+  const delaySeconds = Math.min(FIRST_RETRY_SECONDS * 2 ** (attempts - 1), MAX_RETRY_SECONDS);
+  await tx
+    .update(outbox)
+    .set(
+      giveUp
+        ? { attempts, lastError: message, status: 'failed', payload: sql`${outbox.payload} - 'pin'` }
+        : { attempts, lastError: message, nextAttemptAt: sql`now() + make_interval(secs => ${delaySeconds})` },
+    )
+    .where(eq(outbox.id, row.id));
+  console.warn(`[mail] outbox #${row.id} (${row.kind}) attempt ${attempts} failed${giveUp ? ', giving up' : `, retry in ${delaySeconds} s`}: ${message}`);
+}
+
+/**
+ * One line for logs and `last_error`: error code and message, with mail addresses blanked out
+ * (SMTP replies often quote the recipient). Never the mail itself, never the PIN.
+ */
+function describeError(error: unknown): string {
+  // drizzle wraps driver errors in "Failed query: <sql> params: …"; the cause says what went wrong.
+  const { cause } = (error ?? {}) as { cause?: unknown };
+  const { code, message } = (cause instanceof Error ? cause : (error ?? {})) as { code?: unknown; message?: unknown };
+  const text = `${typeof code === 'string' ? `${code}: ` : ''}${typeof message === 'string' ? message : String(error)}`;
+  return text.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '<address>').slice(0, 500);
+}
+
+/**
+ * Runs `processOutbox` every `intervalMs` (at once again while there is a backlog) until the returned
+ * function is called; that resolves when the current round has finished. Errors never escape: while the
+ * database is unreachable (e.g. PostgreSQL restarting) it logs once, waits longer between rounds, and
+ * carries on when the database is back; the pool replaces broken connections by itself.
+ */
+export function startOutboxWorker({ intervalMs = 2000, limit = 10 }: { intervalMs?: number; limit?: number } = {}): () => Promise<void> {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let round: Promise<void> = Promise.resolve();
+  let errorsInRow = 0;
+
+  const tick = async () => {
+    let delay = intervalMs;
+    try {
+      const { sent, failed } = await processOutbox({ limit });
+      if (errorsInRow > 0) console.info(`[mail] outbox worker running again after ${errorsInRow} failed round(s)`);
+      errorsInRow = 0;
+      if (sent + failed === limit) delay = 0;
+    } catch (error) {
+      errorsInRow++;
+      if (errorsInRow === 1 || errorsInRow % 50 === 0) console.error(`[mail] outbox worker round failed (${errorsInRow}×): ${describeError(error)}`);
+      delay = Math.max(intervalMs, Math.min(intervalMs * 2 ** errorsInRow, 30_000));
+    }
+    if (!stopped) timer = setTimeout(run, delay);
+  };
+  const run = () => {
+    round = tick();
+  };
+
+  run();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await round;
+  };
+}
