@@ -83,7 +83,8 @@ async function outgoing(
   };
 }
 
-function calendarFor(booking: Addressed, method: CalendarMethod): string {
+/** The .ics for a booking: attached to its mails and offered for download on the confirmation page. */
+export function calendarFor(booking: Addressed, method: CalendarMethod): string {
   const { locale } = booking;
   const t = mailTranslator(locale);
   const office = pick(booking.location.name, locale);

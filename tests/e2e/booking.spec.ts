@@ -28,6 +28,12 @@ test.describe('booking an appointment', () => {
     expect(pin).toMatch(/^\d{6}$/);
     await expect(page.getByText(locale === 'de' ? '08:00–08:40 Uhr' : '08:00–08:40')).toBeVisible();
 
+    const icsHref = await page.getByRole('link', { name: locale === 'de' ? /Kalender/ : /calendar/ }).getAttribute('href');
+    const ics = await (await page.request.get(icsHref!)).text();
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain(`DTSTART:${berlin(day, '08:00').toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}`);
+    expect(ics).not.toContain(pin);
+
     const [row] = await sql<{ status: string; pin_hash: string; during: string; locale: string }>('select status, pin_hash, during::text, locale from bookings where code = $1', [code]);
     expect(row).toMatchObject({ status: 'booked', locale });
     expect(row!.pin_hash).toMatch(/^\$argon2id\$/);
