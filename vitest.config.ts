@@ -23,6 +23,12 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
+          // next-intl imports 'next/navigation' without an extension, which Node's ESM loader cannot resolve; let Vite do it.
+          server: { deps: { inline: ['next-intl'] } },
+          alias: {
+            'next/headers': path.join(root, 'tests/support/next-headers.ts'),
+            'next/cache': path.join(root, 'tests/support/next-cache.ts'),
+          },
           setupFiles: ['tests/integration/fresh-database.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { RequestLink } from '@/components/requests/request-link';
 import type { LocationWithHours } from '@/db/queries/locations';
 import { clockTime, pick } from '@/lib/format';
 
@@ -21,6 +22,7 @@ export async function LocationCard({ location }: { location: LocationWithHours }
         <br />
         {location.postalCode} {location.city}
       </address>
+      <RequestLink location={location} />
       <h4>{t('openingHours')}</h4>
       <dl className="hours">
         {days.map((day) => {

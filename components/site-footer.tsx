@@ -18,6 +18,9 @@ export async function SiteFooter() {
             <li>
               <Link href="/barrierefreiheit">{t('accessibility')}</Link>
             </li>
+            <li>
+              <Link href="/verwaltung">{t('staff')}</Link>
+            </li>
           </ul>
         </nav>
       </div>

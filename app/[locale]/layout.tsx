@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
@@ -9,6 +9,9 @@ import { routing } from '@/lib/i18n/routing';
 
 // Every page reads live data (free slots, bookings); nothing is prerendered at build time.
 export const dynamic = 'force-dynamic';
+
+// Only what client components translate goes to the browser; page texts and mails stay on the server.
+const CLIENT_NAMESPACES = ['Admin', 'Booking', 'Cancel', 'Error', 'LocaleSwitcher', 'PinCheck', 'Request', 'RequestStaff', 'Reschedule', 'Staff', 'WalkIn'] as const;
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
@@ -24,6 +27,8 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Layout' });
+  const messages = await getMessages();
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]]));
 
   return (
     <html lang={locale}>
@@ -31,7 +36,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>
           <SiteHeader />
           <main id="main" className="container" tabIndex={-1}>
             {children}

@@ -10,10 +10,12 @@ type Props = {
   firstMonth: string;
   lastMonth: string;
   query: Record<string, string>;
+  /** The page the day and month links open: choosing a time to book, or a new time for a booking. */
+  pathname?: '/termin/zeit' | '/termin/verschieben';
 };
 
 /** A month grid, Monday first. Days with free times are links; the others say why they are not. */
-export async function MonthCalendar({ month, available, selected, firstMonth, lastMonth, query }: Props) {
+export async function MonthCalendar({ month, available, selected, firstMonth, lastMonth, query, pathname = '/termin/zeit' }: Props) {
   const t = await getTranslations('Booking.time');
   const locale = await getLocale();
   const first = DateTime.fromISO(`${month}-01`, { locale });
@@ -31,7 +33,7 @@ export async function MonthCalendar({ month, available, selected, firstMonth, la
     <div className="calendar">
       <div className="calendar__nav">
         {month > firstMonth ? (
-          <Link href={{ pathname: '/termin/zeit', query: { ...query, monat: prev } }} className="calendar__nav-link">
+          <Link href={{ pathname, query: { ...query, monat: prev } }} className="calendar__nav-link">
             <span aria-hidden="true">‹ </span>
             {t('previousMonth')}
           </Link>
@@ -42,7 +44,7 @@ export async function MonthCalendar({ month, available, selected, firstMonth, la
           {monthTitle}
         </h2>
         {month < lastMonth ? (
-          <Link href={{ pathname: '/termin/zeit', query: { ...query, monat: next } }} className="calendar__nav-link">
+          <Link href={{ pathname, query: { ...query, monat: next } }} className="calendar__nav-link">
             {t('nextMonth')}
             <span aria-hidden="true"> ›</span>
           </Link>
@@ -71,7 +73,7 @@ export async function MonthCalendar({ month, available, selected, firstMonth, la
                   <td key={j}>
                     {available.has(iso) ? (
                       <Link
-                        href={{ pathname: '/termin/zeit', query: { ...query, monat: month, tag: iso } }}
+                        href={{ pathname, query: { ...query, monat: month, tag: iso } }}
                         className={`calendar__day calendar__day--available${iso === selected ? ' calendar__day--selected' : ''}`}
                         aria-current={iso === selected ? 'date' : undefined}
                         aria-label={t('dayAvailable', { date: label })}

@@ -37,7 +37,18 @@ export async function insertHold(args: {
   source?: 'online' | 'staff' | 'request';
 }): Promise<{ id: number; code: string; counterId: number; holdExpiresAt: Date } | null> {
   return getDb().transaction(async (tx) => {
+    // Holds for one office day queue here, one short transaction after the other. Without it, two
+    // inserts that overlap on one counter wait for each other inside the exclusion check and PostgreSQL
+    // breaks the deadlock only after deadlock_timeout (1 s). The constraint still decides who gets a counter.
+    await tx.execute(sql`select pg_advisory_xact_lock(${args.locationId}, ${Math.floor(args.start.getTime() / 86_400_000)})`);
     await expireStaleHolds({ locationId: args.locationId, start: args.start, end: args.end, tx });
+    // An admin may have closed the day since the slot was computed; the closure takes the same lock.
+    const { rows: closed } = await tx.execute(sql`
+      select 1 from closures c join locations l on l.id = ${args.locationId}
+      where (c.location_id = l.id or c.location_id is null)
+        and (${args.start.toISOString()}::timestamptz at time zone l.time_zone)::date between c.starts_on and c.ends_on
+      limit 1`);
+    if (closed.length > 0) return null;
     for (const counterId of args.counterIds) {
       const inserted = await tryInsertOnCounter(tx, { ...args, counterId });
       if (inserted) {

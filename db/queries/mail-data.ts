@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { bookingServices, bookings, documents, locations, serviceDocuments, services, type Localized } from '@/db/schema';
+import { appointmentRequests, bookingServices, bookings, documents, locations, requestServices, serviceDocuments, services, type Localized, type PreferredWindow } from '@/db/schema';
 
 export type MailLocale = 'de' | 'en';
 
@@ -104,4 +104,58 @@ async function loadChain(tx: DbOrTx, bookingId: number): Promise<BookingMailData
     select code, depth from chain order by depth desc limit 1`);
   const first = result.rows[0]!;
   return { originalCode: first.code, reschedules: Number(first.depth) };
+}
+
+export type RequestMailData = {
+  id: number;
+  code: string;
+  locale: MailLocale;
+  status: (typeof appointmentRequests.$inferSelect)['status'];
+  /** Null once the personal data has been erased; such a request gets no mail. */
+  name: string | null;
+  email: string | null;
+  preferences: PreferredWindow[];
+  note: string | null;
+  declineReason: string | null;
+  location: BookingMailData['location'] & { slug: string };
+  items: { name: Localized; count: number }[];
+};
+
+/** Everything a mail about one appointment request shows; null if there is no such request. */
+export async function loadRequestForMail({ requestId, tx = getDb() }: { requestId: number; tx?: DbOrTx }): Promise<RequestMailData | null> {
+  const [row] = await tx
+    .select({ request: appointmentRequests, location: locations })
+    .from(appointmentRequests)
+    .innerJoin(locations, eq(locations.id, appointmentRequests.locationId))
+    .where(eq(appointmentRequests.id, requestId));
+  if (!row) return null;
+  const { request, location } = row;
+  const items = await tx
+    .select({ name: services.name, count: requestServices.count })
+    .from(requestServices)
+    .innerJoin(services, eq(services.id, requestServices.serviceId))
+    .where(eq(requestServices.requestId, request.id))
+    .orderBy(asc(services.position), asc(services.id));
+  return {
+    id: request.id,
+    code: request.code,
+    locale: request.locale === 'en' ? 'en' : 'de',
+    status: request.status,
+    name: request.name,
+    email: request.email,
+    preferences: request.preferences,
+    note: request.note,
+    declineReason: request.declineReason,
+    location: {
+      slug: location.slug,
+      name: location.name,
+      street: location.street,
+      postalCode: location.postalCode,
+      city: location.city,
+      phone: location.phone,
+      email: location.email,
+      timeZone: location.timeZone,
+    },
+    items,
+  };
 }

@@ -23,3 +23,12 @@ export async function hitRateLimit({ key, limit, windowSeconds, tx = getDb() }: 
 export async function sweepRateLimits({ tx = getDb() }: { tx?: DbOrTx } = {}): Promise<void> {
   await tx.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
 }
+
+/** The hits counted for `key` in the current window, without adding one. */
+export async function readRateLimit({ key, windowSeconds, tx = getDb() }: { key: string; windowSeconds: number; tx?: DbOrTx }): Promise<{ hits: number; retryAfterSeconds: number }> {
+  const { rows } = await tx.execute<{ hits: number | null; retry_after: number }>(sql`
+    with w as (select to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}) as start)
+    select (select hits from rate_limits r, w where r.key = ${key} and r.window_start = w.start) as hits,
+           ceil(extract(epoch from ((select start from w) + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
+  return { hits: rows[0]?.hits ?? 0, retryAfterSeconds: Math.max(1, rows[0]?.retry_after ?? windowSeconds) };
+}

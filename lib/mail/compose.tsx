@@ -10,6 +10,7 @@ import BookingRescheduledEmail, { bookingRescheduledSubject } from '@/emails/boo
 import { mailLinks, mailTranslator, officeAddress } from '@/emails/components/mail-text';
 import { env } from '@/lib/env';
 import { pick } from '@/lib/format';
+import { composeRequestMail } from './compose-request';
 import { buildCalendarEvent, calendarSequence, calendarUid, type CalendarMethod } from './ics';
 import type { OutboxMail } from './outbox';
 import type { OutgoingMail } from './transport';
@@ -26,6 +27,11 @@ const gone = new Set<BookingMailData['status']>(['cancelled', 'expired']);
 
 /** Reads the booking(s) a queued mail is about and renders it; or says why it is dropped. */
 export async function composeMail(mail: OutboxMail, { tx }: { tx?: DbOrTx } = {}): Promise<ComposedMail> {
+  if (mail.kind === 'request-received' || mail.kind === 'request-declined') {
+    const composed = await composeRequestMail(mail, { tx });
+    if (!composed) throw new UnsendableMailError(`request ${mail.requestId} not found`);
+    return composed;
+  }
   const found = await loadBookingForMail({ bookingId: mail.bookingId, tx });
   if (!found) throw new UnsendableMailError(`booking ${mail.bookingId} not found`);
   if (!found.email) return { skip: 'personal data erased' };

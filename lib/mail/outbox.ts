@@ -17,7 +17,11 @@ export type OutboxMail =
   | { kind: 'booking-confirmed'; bookingId: number; pin: string }
   | { kind: 'booking-cancelled'; bookingId: number; reason?: string }
   /** `bookingId` is the new booking; `previousBookingId` the one it replaced. Send no `booking-cancelled` for the previous one. */
-  | { kind: 'booking-rescheduled'; bookingId: number; previousBookingId: number; pin: string };
+  | { kind: 'booking-rescheduled'; bookingId: number; previousBookingId: number; pin: string }
+  /** Acknowledges an appointment request; like a booking confirmation it carries the PIN until sent. */
+  | { kind: 'request-received'; requestId: number; pin: string }
+  /** The reason is read from the request when the mail is sent. */
+  | { kind: 'request-declined'; requestId: number };
 
 export type OutboxMailKind = OutboxMail['kind'];
 
@@ -29,6 +33,8 @@ export const outboxMailSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('booking-confirmed'), bookingId: id, pin }),
   z.object({ kind: z.literal('booking-cancelled'), bookingId: id, reason: z.string().optional() }),
   z.object({ kind: z.literal('booking-rescheduled'), bookingId: id, previousBookingId: id, pin }),
+  z.object({ kind: z.literal('request-received'), requestId: id, pin }),
+  z.object({ kind: z.literal('request-declined'), requestId: id }),
 ]);
 
 /**

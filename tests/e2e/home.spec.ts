@@ -38,6 +38,12 @@ test.describe('start page', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', text[locale].otherPath.slice(1));
   });
 
+  test('sends security headers with every page', async ({ request }) => {
+    const response = await request.get('/de');
+    expect(response.headers()).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'strict-origin-when-cross-origin' });
+    expect(response.headers()['x-powered-by']).toBeUndefined();
+  });
+
   test('reports a healthy database', async ({ request }) => {
     const response = await request.get('/api/health');
     expect(response.status()).toBe(200);

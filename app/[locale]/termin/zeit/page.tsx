@@ -3,8 +3,8 @@ import { clockFormat } from '@/lib/format';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ChoiceSummary } from '@/components/booking/choice-summary';
 import { MonthCalendar } from '@/components/booking/month-calendar';
+import { SlotForm } from '@/components/booking/slot-form';
 import { StepIndicator } from '@/components/booking/step-indicator';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { horizonEnd, localToday, findSlots } from '@/lib/booking/availability';
 import { parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
@@ -74,21 +74,9 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
     ? [...daySlots].sort((a, b) => Math.abs(a.start.getTime() - wanted.getTime()) - Math.abs(b.start.getTime() - wanted.getTime())).slice(0, 4).sort((a, b) => a.start.getTime() - b.start.getTime())
     : [];
 
+  const hidden = { locale, location: location.slug, services: baseQuery.leistungen };
   const slotForm = (list: Slot[], labelledBy: string) => (
-    <form action={holdSlotAction} className="slot-form" aria-labelledby={labelledBy}>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="location" value={location.slug} />
-      <input type="hidden" name="services" value={baseQuery.leistungen} />
-      <ul className="slot-list">
-        {list.map((slot) => (
-          <li key={slot.start.toISOString()}>
-            <SubmitButton name="start" value={slot.start.toISOString()} className="button button--secondary slot" aria-label={`${t('slotLabel', { time: time(slot.start) })}, ${longDate(slot.start)}`}>
-              {t('slotButton', { time: time(slot.start) })}
-            </SubmitButton>
-          </li>
-        ))}
-      </ul>
-    </form>
+    <SlotForm action={holdSlotAction} hidden={hidden} slots={list} timeZone={location.timeZone} labelledBy={labelledBy} />
   );
 
   return (

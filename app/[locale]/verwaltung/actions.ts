@@ -1,0 +1,91 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { formValues, type ActionState } from '@/lib/action-state';
+import { signIn } from '@/lib/auth/sign-in';
+import { endStaffSession, requireStaff, StaffAccessError, startStaffSession, type StaffUser } from '@/lib/auth/staff-session';
+import { clientAddress } from '@/lib/http/client-address';
+import { redirect } from '@/lib/i18n/navigation';
+import { routing, type Locale } from '@/lib/i18n/routing';
+import { cancelBookingForCitizen, changeBookingStatus } from '@/lib/staff/booking-actions';
+
+const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
+
+/** Every staff action starts here: no session → the sign-in page; wrong role → refused. */
+async function staffOrSignIn(locale: Locale, options?: { role?: 'admin' }): Promise<StaffUser> {
+  try {
+    return await requireStaff(options);
+  } catch (error) {
+    if (error instanceof StaffAccessError && error.reason === 'signed-out') redirect({ href: { pathname: '/verwaltung', query: { abgemeldet: '1' } }, locale });
+    throw error;
+  }
+}
+
+const signInSchema = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
+
+export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, 300);
+  const locale: Locale = localeSchema.parse(values.locale);
+  const t = await getTranslations({ locale, namespace: 'Staff' });
+  const { password: _password, ...kept } = values; // never echo a password back into the page
+  const parsed = signInSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, formError: t('required'), values: kept };
+  const result = await signIn({ ...parsed.data, clientAddress: await clientAddress() });
+  if (!result.ok) {
+    const formError = result.reason === 'rate-limited' ? t('rateLimited', { minutes: Math.ceil((result.retryAfterSeconds ?? 60) / 60) }) : t('invalid');
+    return { ok: false, formError, values: kept };
+  }
+  await startStaffSession(result.userId);
+  redirect({ href: '/verwaltung', locale });
+  return { ok: true };
+}
+
+export async function signOutAction(formData: FormData): Promise<void> {
+  const locale: Locale = localeSchema.parse(formData.get('locale'));
+  await endStaffSession();
+  redirect({ href: '/verwaltung', locale });
+}
+
+const statusSchema = z.object({
+  locale: localeSchema,
+  bookingId: z.coerce.number().int().positive(),
+  status: z.enum(['checked_in', 'done', 'no_show']),
+  back: z.string().max(300).regex(/^\/[^/]/).optional(),
+});
+
+/** Check-in, done, no-show from the day plan. */
+export async function setBookingStatusAction(formData: FormData): Promise<void> {
+  const locale: Locale = localeSchema.parse(formData.get('locale'));
+  const actor = await staffOrSignIn(locale);
+  const parsed = statusSchema.safeParse(formValues(formData));
+  const notice = parsed.success ? (await changeBookingStatus({ actor, bookingId: parsed.data.bookingId, status: parsed.data.status })) : { ok: false as const, reason: 'not-found' as const };
+  revalidatePath('/[locale]/verwaltung', 'page');
+  backToPlan(locale, parsed.success ? parsed.data.back : undefined, notice.ok ? 'ok' : notice.reason);
+}
+
+const cancelSchema = z.object({
+  locale: localeSchema,
+  bookingId: z.coerce.number().int().positive(),
+  reason: z.string().trim().min(3).max(500),
+  back: z.string().max(300).regex(/^\/[^/]/).optional(),
+});
+
+/** Cancels on the citizen's behalf; a reason is required and goes into the mail. */
+export async function cancelBookingByStaffAction(formData: FormData): Promise<void> {
+  const locale: Locale = localeSchema.parse(formData.get('locale'));
+  const actor = await staffOrSignIn(locale);
+  const parsed = cancelSchema.safeParse(formValues(formData));
+  if (!parsed.success) return backToPlan(locale, String(formData.get('back') ?? ''), 'reason-required');
+  const result = await cancelBookingForCitizen({ actor, bookingId: parsed.data.bookingId, reason: parsed.data.reason });
+  revalidatePath('/[locale]/verwaltung', 'page');
+  backToPlan(locale, parsed.data.back, result.ok ? 'ok' : result.reason);
+}
+
+/** Back to the day plan the clerk came from, with a notice; only same-site paths are followed. */
+function backToPlan(locale: Locale, back: string | undefined, notice: string): never {
+  const query = Object.fromEntries(new URLSearchParams(back?.split('?')[1] ?? ''));
+  redirect({ href: { pathname: '/verwaltung', query: { ...query, hinweis: notice } }, locale });
+  throw new Error('unreachable');
+}

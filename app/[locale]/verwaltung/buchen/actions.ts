@@ -1,0 +1,54 @@
+'use server';
+
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { loadLocationForBooking } from '@/db/queries/availability';
+import { formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
+import { requireStaff, StaffAccessError } from '@/lib/auth/staff-session';
+import { parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
+import { redirect } from '@/lib/i18n/navigation';
+import { routing, type Locale } from '@/lib/i18n/routing';
+import { bookForCitizen } from '@/lib/staff/walk-in';
+
+const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
+
+const schema = z.object({
+  location: z.string().min(1).max(100),
+  services: z.string().min(1).max(500),
+  start: z.iso.datetime({ offset: true, error: 'timeRequired' }),
+  name: z.string().trim().min(2, { error: 'nameRequired' }).max(100, { error: 'nameTooLong' }).regex(/^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u, { error: 'nameInvalid' }),
+  email: z.string().trim().max(254).pipe(z.union([z.literal(''), z.email({ error: 'emailInvalid' })])),
+  phone: z.string().trim().max(30, { error: 'phoneInvalid' }).regex(/^$|^\+?[0-9 ()/-]{5,30}$/, { error: 'phoneInvalid' }),
+});
+
+/** Books for a caller or walk-in; the same reservation path and constraint as online bookings. */
+export async function bookForCitizenAction(_prev: ActionState<{ code: string; pin: string; email: string }>, formData: FormData): Promise<ActionState<{ code: string; pin: string; email: string }>> {
+  const values = formValues(formData, 300);
+  const locale: Locale = localeSchema.parse(values.locale);
+  let actor;
+  try {
+    actor = await requireStaff();
+  } catch (error) {
+    if (error instanceof StaffAccessError && error.reason === 'signed-out') redirect({ href: { pathname: '/verwaltung', query: { abgemeldet: '1' } }, locale });
+    throw error;
+  }
+  const t = await getTranslations({ locale, namespace: 'Errors' });
+  const tWalkIn = await getTranslations({ locale, namespace: 'WalkIn' });
+  const parsed = schema.safeParse({ ...values, email: values.email ?? '', phone: values.phone ?? '', name: values.name ?? '' });
+  if (!parsed.success) {
+    return { ok: false, fieldErrors: translatedFieldErrors(parsed.error, (key) => (key === 'timeRequired' ? tWalkIn('timeRequired') : t(key as 'generic'))), values };
+  }
+  const location = await loadLocationForBooking({ slug: parsed.data.location });
+  const services = location ? resolveChoice(location.services, parseChoiceParam(parsed.data.services)) : null;
+  if (!location || !services) return { ok: false, formError: t('generic'), values };
+  const result = await bookForCitizen({
+    actor,
+    location,
+    services,
+    start: new Date(parsed.data.start),
+    contact: { name: parsed.data.name, email: parsed.data.email || null, phone: parsed.data.phone || null },
+    locale,
+  });
+  if (!result.ok) return { ok: false, formError: tWalkIn('taken'), values };
+  return { ok: true, data: { code: result.code, pin: result.pin, email: parsed.data.email } };
+}

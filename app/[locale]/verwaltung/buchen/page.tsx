@@ -1,0 +1,109 @@
+import { DateTime } from 'luxon';
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { SignInForm } from '@/components/staff/sign-in-form';
+import { StaffBar } from '@/components/staff/staff-bar';
+import { WalkInForm } from '@/components/staff/walk-in-form';
+import { loadLocationForBooking } from '@/db/queries/availability';
+import { currentStaff } from '@/lib/auth/staff-session';
+import { findSlots } from '@/lib/booking/availability';
+import { formatChoiceParam } from '@/lib/booking/choice';
+import { clockFormat, pick } from '@/lib/format';
+import { Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { durationOf } from '@/lib/slots';
+import { locationsFor } from '@/lib/staff/day-plan';
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'WalkIn' }))('title'), robots: { index: false } };
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+export default async function WalkInPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const user = await currentStaff();
+  if (!user) return <SignInForm locale={locale} />;
+  const t = await getTranslations('WalkIn');
+  const tStaff = await getTranslations('Staff');
+  const format = await getFormatter();
+  const locations = (await locationsFor(user)).filter((l) => l.mode === 'booking' || user.role === 'admin' || l.id === user.locationId);
+  const chosen = locations.find((l) => l.slug === one(query.standort)) ?? locations[0];
+  const location = chosen ? await loadLocationForBooking({ slug: chosen.slug }) : null;
+  if (!location) return <StaffBar user={user} locale={locale} />;
+
+  const today = DateTime.now().setZone(location.timeZone).toISODate()!;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(one(query.tag)) ? one(query.tag) : today;
+  const services = location.services
+    .map((s) => ({ ...s, count: Math.min(Number(query[`anzahl_${s.slug}`]) || 0, s.maxCount) }))
+    .filter((s) => s.count > 0);
+  const slots = services.length > 0
+    ? await findSlots({ location: { ...location, minLeadMinutes: 0 }, durationMinutes: durationOf(services), from: day, to: day })
+    : [];
+  const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone: location.timeZone });
+
+  return (
+    <div className="staff">
+      <StaffBar user={user} locale={locale} />
+      <p>
+        <Link href={{ pathname: '/verwaltung', query: { standort: location.slug, datum: day } }}>‹ {t('back')}</Link>
+      </p>
+      <h1>{t('title')}</h1>
+      <form method="get" className="walk-in-choice">
+        {locations.length > 1 && (
+          <div className="field">
+            <label htmlFor="field-standort">{tStaff('location')}</label>
+            <select id="field-standort" name="standort" defaultValue={location.slug}>
+              {locations.map((l) => (
+                <option key={l.id} value={l.slug}>
+                  {pick(l.name, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {locations.length <= 1 && <input type="hidden" name="standort" value={location.slug} />}
+        <fieldset className="field">
+          <legend>{t('services')}</legend>
+          {location.services.map((s) => (
+            <div key={s.slug} className="walk-in-service">
+              <label htmlFor={`anzahl_${s.slug}`}>{pick(s.name, locale)}</label>
+              <select id={`anzahl_${s.slug}`} name={`anzahl_${s.slug}`} defaultValue={String(services.find((c) => c.slug === s.slug)?.count ?? 0)}>
+                {Array.from({ length: s.maxCount + 1 }, (_, n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="field-tag">{t('date')}</label>
+          <input id="field-tag" type="date" name="tag" defaultValue={day} min={today} />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t('showTimes')}
+        </button>
+      </form>
+      {services.length === 0 ? (
+        <p className="alert alert--info">{t('chooseServices')}</p>
+      ) : slots.length === 0 ? (
+        <p className="alert alert--info">{t('noTimes')}</p>
+      ) : (
+        <WalkInForm
+          key={`${location.slug}-${day}-${formatChoiceParam(services)}`}
+          locale={locale}
+          location={location.slug}
+          services={formatChoiceParam(services)}
+          times={slots.map((s) => ({ value: s.start.toISOString(), label: time(s.start) }))}
+        />
+      )}
+    </div>
+  );
+}

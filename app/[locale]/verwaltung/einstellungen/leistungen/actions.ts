@@ -1,0 +1,38 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import type { ActionState } from '@/lib/action-state';
+import { adminAction, problemState, zodState } from '@/lib/admin/admin-action';
+import { listLocationsForAdmin } from '@/lib/admin/locations';
+import type { Problems } from '@/lib/admin/problems';
+import { offerSchema, serviceTextsSchema } from '@/lib/admin/schemas';
+import { updateService, type OfferInput } from '@/lib/admin/services';
+
+/**
+ * Saves one service: names and descriptions in both languages, and per location whether it is offered
+ * (`offered-<id>`), its minutes per unit (`minutes-<id>`) and most units per booking (`maxCount-<id>`).
+ */
+export async function updateServiceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, async ({ actor, input, values, t }): Promise<ActionState> => {
+    const parsed = serviceTextsSchema.safeParse(input);
+    if (!parsed.success) return zodState(t, parsed.error, values);
+    const problems: Problems = {};
+    const offers: OfferInput[] = [];
+    for (const location of await listLocationsForAdmin({ actor })) {
+      const offered = input[`offered-${location.id}`] === 'on';
+      if (!offered) {
+        offers.push({ locationId: location.id, offered, minutesPerUnit: 0, maxCount: 0 });
+        continue;
+      }
+      const offer = offerSchema.safeParse({ minutesPerUnit: input[`minutes-${location.id}`], maxCount: input[`maxCount-${location.id}`] });
+      if (offer.success) offers.push({ locationId: location.id, offered, ...offer.data });
+      else for (const issue of offer.error.issues) problems[`${issue.path[0] === 'maxCount' ? 'maxCount' : 'minutes'}-${location.id}`] ??= { key: issue.message as Problems[string]['key'] };
+    }
+    if (Object.keys(problems).length > 0) return problemState(t, problems, values);
+    const { serviceId, nameDe, nameEn, descriptionDe, descriptionEn } = parsed.data;
+    const result = await updateService({ actor, input: { serviceId, name: { de: nameDe, en: nameEn }, description: { de: descriptionDe, en: descriptionEn }, offers } });
+    if (!result.ok) return problemState(t, result.problems, values);
+    revalidatePath('/[locale]/verwaltung/einstellungen/leistungen', 'page');
+    return { ok: true };
+  });
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import { useActionState, useId } from 'react';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { initialActionState, type ActionState } from '@/lib/action-state';
+import styles from './admin.module.css';
+import { HiddenValues } from './fields';
+
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  /** Hidden fields that say what to act on (e.g. `{ locale, closureId }`). */
+  fields: Record<string, string>;
+  label: string;
+  /** The button's accessible name when the visible label alone is ambiguous (many "Delete" buttons). */
+  accessibleName?: string;
+  danger?: boolean;
+};
+
+/** One button in its own small form (delete, activate, …); a refusal appears beside it. Works without JavaScript. */
+export function ActionButton({ action, fields, label, accessibleName, danger = false }: Props) {
+  const [state, formAction] = useActionState(action, initialActionState);
+  const errorId = useId();
+  const error = !state.ok ? (state.formError ?? Object.values(state.fieldErrors ?? {})[0]?.[0]) : undefined;
+  return (
+    <form action={formAction} className={styles.inline}>
+      <HiddenValues values={fields} />
+      <SubmitButton className={`button button--small ${danger ? 'button--danger' : 'button--secondary'}`} aria-label={accessibleName} aria-describedby={error ? errorId : undefined}>
+        {label}
+      </SubmitButton>
+      {error && (
+        <span id={errorId} className={`field__error ${styles.inlineError}`} role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { HeldBooking } from '@/db/queries/bookings';
+import { listDocumentsForServices } from '@/db/queries/documents';
+import { Link } from '@/lib/i18n/navigation';
+import { BookingFacts } from './booking-facts';
+import { DocumentList } from './document-list';
+
+/** What a citizen keeps after booking or moving: number, PIN, the facts, the calendar file, what to bring, how to cancel. */
+export async function BookingReceipt({ booking, pin }: { booking: HeldBooking; pin: string | null }) {
+  const t = await getTranslations('Booking');
+  const locale = await getLocale();
+  return (
+    <>
+      <dl className="secrets">
+        <div>
+          <dt>{t('confirmation.code')}</dt>
+          <dd className="secret" data-testid="booking-code">
+            {booking.code}
+          </dd>
+        </div>
+        {pin && (
+          <div>
+            <dt>{t('confirmation.pin')}</dt>
+            <dd className="secret" data-testid="booking-pin">
+              {pin}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <p className="muted">{t('confirmation.pinNote')}</p>
+      <BookingFacts booking={booking} showContact />
+      <p className="actions">
+        <a className="button button--secondary" href={`/api/termin/${encodeURIComponent(booking.code)}/ics?locale=${locale}`} download>
+          {t('confirmation.ics')}
+        </a>
+      </p>
+      <h2>{t('time.bring')}</h2>
+      <DocumentList documents={await listDocumentsForServices({ serviceIds: booking.items.map((i) => i.serviceId) })} />
+      <p>
+        {t('confirmation.cancelInfo')} <Link href={{ pathname: '/termin/absagen', query: { nummer: booking.code } }}>{t('confirmation.cancelLink')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { clockFormat } from '@/lib/format';
+import type { Slot } from '@/lib/slots';
+
+/** Free start times as submit buttons of one form; the button's value is the start, the hidden fields say for what. */
+export async function SlotForm({ action, hidden, slots, timeZone, labelledBy }: {
+  action: (formData: FormData) => Promise<void>;
+  hidden: Record<string, string>;
+  slots: Slot[];
+  timeZone: string;
+  labelledBy: string;
+}) {
+  const t = await getTranslations('Booking.time');
+  const format = await getFormatter();
+  const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone });
+  const longDate = (d: Date) => format.dateTime(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone });
+  return (
+    <form action={action} className="slot-form" aria-labelledby={labelledBy}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <ul className="slot-list">
+        {slots.map((slot) => (
+          <li key={slot.start.toISOString()}>
+            <SubmitButton name="start" value={slot.start.toISOString()} className="button button--secondary slot" aria-label={`${t('slotLabel', { time: time(slot.start) })}, ${longDate(slot.start)}`}>
+              {t('slotButton', { time: time(slot.start) })}
+            </SubmitButton>
+          </li>
+        ))}
+      </ul>
+    </form>
+  );
+}

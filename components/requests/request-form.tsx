@@ -1,0 +1,171 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { submitRequestAction } from '@/app/[locale]/termin/anfrage/actions';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { Field } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { initialActionState } from '@/lib/action-state';
+import styles from './requests.module.css';
+
+export type RequestFormService = { slug: string; name: string; description: string; minutesPerUnit: number; maxCount: number };
+
+const DAYS = [1, 2, 3] as const;
+const PARTS = ['any', 'morning', 'afternoon'] as const;
+
+/**
+ * The request to a branch office on one page: services with counts, up to three preferred days with a part
+ * of day, contact, note and consent. A plain form posting to a server action: works without JavaScript;
+ * errors appear beside each field (and in a summary that takes focus) and the typed values stay.
+ */
+export function RequestForm({ locale, location, services, firstDate, lastDate, privacyHref }: {
+  locale: string;
+  location: string;
+  services: RequestFormService[];
+  firstDate: string;
+  lastDate: string;
+  privacyHref: string;
+}) {
+  const t = useTranslations('Request.form');
+  const format = useFormatter();
+  const calendarDate = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const [state, formAction] = useActionState(submitRequestAction, initialActionState);
+  const values = state.ok ? {} : state.values;
+  const fieldErrors = (!state.ok && state.fieldErrors) || {};
+  const error = (field: string) => fieldErrors[field]?.[0];
+  const summary = [
+    ...(!state.ok && state.formError ? [{ message: state.formError }] : []),
+    ...Object.entries(fieldErrors).map(([field, messages]) => ({ field, message: messages?.[0] ?? '' })),
+  ];
+  const describedBy = (id: string, hint?: boolean) => [hint && `${id}-hint`, error(id.replace(/^field-/, '')) && `${id}-error`].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <form action={formAction} noValidate>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="location" value={location} />
+      <ErrorSummary title={t('errorTitle')} errors={summary} />
+
+      <fieldset className={`${styles.group}${error('services') ? ' field--error' : ''}`} id="field-services" aria-describedby={error('services') ? 'field-services-error' : undefined}>
+        <legend>{t('services')}</legend>
+        <p className="field__hint">{t('servicesHint')}</p>
+        {error('services') && (
+          <span id="field-services-error" className="field__error">
+            {error('services')}
+          </span>
+        )}
+        <ul className={styles.services}>
+          {services.map((service) => {
+            const id = `field-count_${service.slug}`;
+            const fieldError = error(`count_${service.slug}`);
+            return (
+              <li key={service.slug} className={`${styles.service}${fieldError ? ' field--error' : ''}`}>
+                <div>
+                  <label htmlFor={id} className={styles.serviceName}>
+                    {service.name}
+                  </label>
+                  <p className="muted" id={`${id}-hint`}>
+                    {service.description} {t('perUnit', { minutes: service.minutesPerUnit })}
+                  </p>
+                  {fieldError && (
+                    <span className="field__error" id={`${id}-error`}>
+                      {fieldError}
+                    </span>
+                  )}
+                </div>
+                <select
+                  id={id}
+                  name={`count_${service.slug}`}
+                  aria-label={t('count', { service: service.name })}
+                  aria-describedby={describedBy(id, true)}
+                  aria-invalid={fieldError ? true : undefined}
+                  defaultValue={values[`count_${service.slug}`] ?? '0'}
+                >
+                  <option value="0">{t('none')}</option>
+                  {Array.from({ length: service.maxCount }, (_, i) => i + 1).map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+
+      <fieldset className={styles.group}>
+        <legend>{t('preferences')}</legend>
+        <p className="field__hint">{t('preferencesHint', { from: calendarDate(firstDate), to: calendarDate(lastDate) })}</p>
+        {DAYS.map((n) => {
+          const partError = error(`part${n}`);
+          return (
+            <div key={n} className={styles.day}>
+              <Field
+                name={`day${n}`}
+                type="date"
+                label={n === 1 ? t('day', { n }) : t('dayOptional', { n })}
+                defaultValue={values[`day${n}`]}
+                error={error(`day${n}`)}
+                min={firstDate}
+                max={lastDate}
+                required={n === 1}
+              />
+              <div className={`field${partError ? ' field--error' : ''}`}>
+                <label htmlFor={`field-part${n}`}>{t('partOfDay', { n })}</label>
+                <select id={`field-part${n}`} name={`part${n}`} defaultValue={values[`part${n}`] ?? 'any'} aria-invalid={partError ? true : undefined} aria-describedby={partError ? `field-part${n}-error` : undefined}>
+                  {PARTS.map((part) => (
+                    <option key={part} value={part}>
+                      {t(`parts.${part}`)}
+                    </option>
+                  ))}
+                </select>
+                {partError && (
+                  <span id={`field-part${n}-error`} className="field__error">
+                    {partError}
+                  </span>
+                )}
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+
+      <fieldset className={styles.group}>
+        <legend>{t('contact')}</legend>
+        <Field name="name" label={t('name')} autoComplete="name" defaultValue={values.name} error={error('name')} required maxLength={100} />
+        <Field name="email" type="email" label={t('email')} hint={t('emailHint')} autoComplete="email" defaultValue={values.email} error={error('email')} required maxLength={254} />
+        <Field name="phone" type="tel" label={t('phone')} hint={t('phoneHint')} autoComplete="tel" defaultValue={values.phone} error={error('phone')} maxLength={30} />
+        <div className={`field${error('note') ? ' field--error' : ''}`}>
+          <label htmlFor="field-note">{t('note')}</label>
+          <span id="field-note-hint" className="field__hint">
+            {t('noteHint')}
+          </span>
+          <textarea id="field-note" name="note" rows={3} maxLength={500} className={styles.note} defaultValue={values.note} aria-invalid={error('note') ? true : undefined} aria-describedby={describedBy('field-note', true)} />
+          {error('note') && (
+            <span id="field-note-error" className="field__error">
+              {error('note')}
+            </span>
+          )}
+        </div>
+        <div className={`field field--checkbox${error('consent') ? ' field--error' : ''}`}>
+          <input type="checkbox" id="field-consent" name="consent" defaultChecked={values.consent === 'on'} aria-invalid={error('consent') ? true : undefined} aria-describedby={error('consent') ? 'field-consent-error' : undefined} />
+          <label htmlFor="field-consent">
+            {t('consent')}{' '}
+            <a href={privacyHref} target="_blank" rel="noopener">
+              {t('privacyLink')}
+            </a>
+          </label>
+          {error('consent') && (
+            <span id="field-consent-error" className="field__error">
+              {error('consent')}
+            </span>
+          )}
+        </div>
+      </fieldset>
+      <p className="actions">
+        <SubmitButton pendingText={t('pending')}>{t('submit')}</SubmitButton>
+      </p>
+    </form>
+  );
+}

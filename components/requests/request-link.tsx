@@ -1,0 +1,15 @@
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+
+/** "Termin anfragen" on the card of a branch office that takes appointment requests. */
+export async function RequestLink({ location }: { location: { slug: string; mode: 'booking' | 'request' } }) {
+  if (location.mode !== 'request') return null;
+  const t = await getTranslations('Request');
+  return (
+    <p>
+      <Link href={{ pathname: '/termin/anfrage', query: { standort: location.slug } }} className="button button--secondary">
+        {t('cardLink')}
+      </Link>
+    </p>
+  );
+}

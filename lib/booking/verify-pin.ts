@@ -1,0 +1,49 @@
+import 'server-only';
+import { findBookingByCode, type BookingDetails } from '@/db/queries/booking-lookup';
+import { hitRateLimit } from '@/db/queries/rate-limits';
+import { verifySecret } from '@/lib/auth/password';
+import { signChangeGrant } from './change-grant';
+import { normalizeBookingCode } from './secrets';
+
+/** Attempts allowed per booking number and per client address; every attempt counts, right or wrong. */
+export const PIN_ATTEMPT_LIMITS = {
+  perBooking: { limit: 5, windowSeconds: 15 * 60 },
+  perClient: { limit: 20, windowSeconds: 15 * 60 },
+} as const;
+
+// An argon2id hash (same parameters as real PINs) of a random value nobody knows: checking a PIN against it
+// for an unknown number costs as much as checking a real one, so timing does not tell which numbers exist.
+const DUMMY_PIN_HASH = '$argon2id$v=19$m=19456,t=2,p=1$x1pHdJ1gp4nGIydu9zH04A$2z97gxGevx9fwQ5kNLHDyJsmZeXmBSV7stuDRO1Qsr4';
+
+export type PinCheck =
+  | { status: 'verified'; booking: BookingDetails; grant: string }
+  /** Unknown number or wrong PIN: deliberately one answer. */
+  | { status: 'invalid' }
+  | { status: 'rate-limited'; retryAfterSeconds: number };
+
+/**
+ * Checks a booking number and PIN (DESIGN.md invariant 5). Attempts are limited per number and per
+ * client address in PostgreSQL, counted before the check, so even the right PIN is refused once the
+ * limit is reached. Failures are logged without the PIN. On success returns a grant for the cookie.
+ */
+export async function verifyBookingPin({ code, pin, clientAddress, now = new Date() }: { code: string; pin: string; clientAddress: string; now?: Date }): Promise<PinCheck> {
+  const normalized = normalizeBookingCode(code);
+  const { perBooking, perClient } = PIN_ATTEMPT_LIMITS;
+  const limits = await Promise.all([
+    hitRateLimit({ key: `pin:booking:${normalized}`, ...perBooking }),
+    hitRateLimit({ key: `pin:client:${clientAddress}`, ...perClient }),
+  ]);
+  const blocked = limits.filter((l) => !l.allowed);
+  if (blocked.length > 0) {
+    console.warn(`[pin] attempt refused by rate limit: booking number ${normalized}, client ${clientAddress}`);
+    return { status: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((l) => l.retryAfterSeconds)) };
+  }
+
+  const booking = await findBookingByCode({ code: normalized });
+  const matches = await verifySecret(booking?.pinHash ?? DUMMY_PIN_HASH, pin);
+  if (!booking?.pinHash || !matches) {
+    console.warn(`[pin] wrong booking number or PIN: booking number ${normalized}, client ${clientAddress}`);
+    return { status: 'invalid' };
+  }
+  return { status: 'verified', booking, grant: signChangeGrant({ bookingId: booking.id, pinHash: booking.pinHash, now }) };
+}

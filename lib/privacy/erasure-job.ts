@@ -1,0 +1,27 @@
+import 'server-only';
+import { erasePersonalData } from '@/db/queries/privacy';
+import { sweepRateLimits } from '@/db/queries/rate-limits';
+import { env } from '@/lib/env';
+
+const HOUR = 60 * 60 * 1000;
+
+/** Runs the personal-data erasure (DESIGN.md invariant 7) and the rate-limit sweep now and then every hour. */
+export function startErasureJob({ intervalMs = HOUR }: { intervalMs?: number } = {}): () => void {
+  const run = async () => {
+    try {
+      const erased = await erasePersonalData({ days: env.ERASE_AFTER_DAYS });
+      await sweepRateLimits();
+      if (erased.bookings || erased.requests) console.log(`[privacy] erased personal data of ${erased.bookings} bookings and ${erased.requests} requests`);
+    } catch (error) {
+      console.error('[privacy] erasure failed, retrying next round:', error instanceof Error ? error.message : error);
+    }
+  };
+  const first = setTimeout(run, 5_000);
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  first.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

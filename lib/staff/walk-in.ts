@@ -1,0 +1,49 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import type { LocationForBooking } from '@/db/queries/availability';
+import { writeAudit } from '@/db/queries/staff';
+import { bookings } from '@/db/schema';
+import { hashSecret } from '@/lib/auth/password';
+import { mayWorkAt, StaffAccessError, type StaffUser } from '@/lib/auth/staff-session';
+import type { ChosenService } from '@/lib/booking/choice';
+import { holdSlot } from '@/lib/booking/hold';
+import { generatePin, generateToken, hashToken } from '@/lib/booking/secrets';
+import { enqueueMail } from '@/lib/mail/outbox';
+import type { Slot } from '@/lib/slots';
+
+export type WalkInResult = { ok: true; code: string; pin: string } | { ok: false; reason: 'taken'; alternatives: Slot[] };
+
+/**
+ * Books for a caller or walk-in through the citizens' reservation path (same slot check, same
+ * exclusion constraint), confirmed at once; with an email address the citizen gets the same mail.
+ */
+export async function bookForCitizen(args: {
+  actor: StaffUser | null;
+  location: LocationForBooking;
+  services: ChosenService[];
+  start: Date;
+  contact: { name: string; email: string | null; phone: string | null };
+  locale: 'de' | 'en';
+}): Promise<WalkInResult> {
+  const { actor, location } = args;
+  if (!actor) throw new StaffAccessError('signed-out');
+  if (!mayWorkAt(actor, location.id)) throw new StaffAccessError('forbidden');
+  const tokenHash = hashToken(generateToken());
+  // Staff may book right up to the start: the citizens' lead time is for online planning.
+  const hold = await holdSlot({ location: { ...location, minLeadMinutes: 0 }, services: args.services, start: args.start, tokenHash, locale: args.locale });
+  if (!hold.ok) return hold;
+  const pin = generatePin();
+  const pinHash = await hashSecret(pin);
+  await getDb().transaction(async (tx) => {
+    const [booking] = await tx
+      .update(bookings)
+      .set({ status: 'booked', source: 'staff', confirmedAt: new Date(), pinHash, holdTokenHash: null, ...args.contact })
+      .where(and(eq(bookings.holdTokenHash, tokenHash), eq(bookings.status, 'held')))
+      .returning({ id: bookings.id });
+    if (!booking) throw new Error('walk-in hold vanished');
+    if (args.contact.email) await enqueueMail(tx, { kind: 'booking-confirmed', bookingId: booking.id, pin });
+    await writeAudit({ tx, actorId: actor.id, action: 'booking-created', entity: 'booking', entityId: booking.id, details: { source: 'staff' } });
+  });
+  return { ok: true, code: hold.code, pin };
+}

@@ -1,0 +1,93 @@
+import { hash } from '@node-rs/argon2';
+import { expect, test, type Page } from '@playwright/test';
+import { BookingFlow, type Locale } from './support/booking-flow';
+import { sql } from './support/database';
+import { openDay, uniqueEmail } from './support/dates';
+import { ownAddressContext } from './support/staff';
+
+const text = {
+  de: { title: 'Anmeldung für Mitarbeitende', email: 'E-Mail-Adresse', password: 'Passwort', signIn: 'Anmelden', invalid: 'E-Mail-Adresse oder Passwort ist falsch.', locked: /Zu viele Anmeldeversuche/, plan: /Tagesplan/, checkIn: 'Angekommen', arrived: 'angekommen', signOut: 'Abmelden' },
+  en: { title: 'Staff sign-in', email: 'Email address', password: 'Password', signIn: 'Sign in', invalid: 'Email address or password is wrong.', locked: /Too many sign-in attempts/, plan: /Day plan/, checkIn: 'Arrived', arrived: 'arrived', signOut: 'Sign out' },
+} as const;
+
+async function signIn(page: Page, locale: Locale, email: string, password: string) {
+  const t = text[locale];
+  await page.goto(`/${locale}/verwaltung`);
+  await page.getByLabel(t.email).fill(email);
+  await page.getByLabel(t.password).fill(password);
+  await page.getByRole('button', { name: t.signIn }).click();
+}
+
+test.describe('staff area', () => {
+  test('a clerk sees the booking a citizen just made and checks the citizen in', async ({ page, browser }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    const t = text[locale];
+    const day = openDay(2, locale === 'de' ? 0 : 1);
+    const citizen = `Clara Bürger ${locale.toUpperCase()}`;
+    const flow = new BookingFlow(page, locale);
+    await flow.chooseServices({ certificate: 1 });
+    await flow.openDay(day);
+    await flow.reserve('09:30');
+    await flow.fillContact({ name: citizen, email: uniqueEmail('staff') });
+    const { code } = await flow.confirm();
+
+    const clerk = await (await ownAddressContext(browser, { locale })).newPage();
+    await signIn(clerk, locale, 'clerk@musterstadt.example', 'Clerk-Demo-2026');
+    await expect(clerk.getByRole('heading', { level: 1, name: t.plan })).toBeVisible();
+    await clerk.goto(`/${locale}/verwaltung?standort=buergeramt-mitte&datum=${day.toISODate()}`);
+    const card = clerk.getByRole('article').filter({ hasText: code });
+    await expect(card).toContainText(citizen);
+    await card.getByRole('button', { name: t.checkIn }).click();
+    await expect(clerk.getByRole('article').filter({ hasText: code })).toContainText(t.arrived);
+    const [row] = await sql<{ status: string }>('select status from bookings where code = $1', [code]);
+    expect(row!.status).toBe('checked_in');
+    await clerk.getByRole('button', { name: t.signOut }).click();
+    await expect(clerk.getByRole('heading', { name: t.title })).toBeVisible();
+  });
+
+  test('a clerk books for a caller through the same reservation path and gets number and PIN', async ({ browser }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    const page = await (await ownAddressContext(browser, { locale })).newPage();
+    const day = openDay(2, locale === 'de' ? 2 : 3);
+    await signIn(page, locale, 'clerk@musterstadt.example', 'Clerk-Demo-2026');
+    await expect(page.getByRole('heading', { level: 1, name: text[locale].plan })).toBeVisible();
+    await page.goto(`/${locale}/verwaltung/buchen?standort=buergeramt-mitte&anzahl_beglaubigung=2&tag=${day.toISODate()}`);
+    await page.getByRole('radio').first().check();
+    await page.getByLabel(locale === 'de' ? 'Name' : 'Name', { exact: true }).fill('Walter Anrufer');
+    await page.getByRole('button', { name: locale === 'de' ? 'Verbindlich buchen' : 'Book', exact: true }).click();
+    const status = page.getByRole('status').filter({ hasText: locale === 'de' ? /Buchungsnummer/ : /booking number/ });
+    await expect(status).toBeVisible();
+    const code = (await status.textContent())!.match(/[A-Z2-9]{4}-[A-Z2-9]{4}/)![0];
+    const [row] = await sql<{ status: string; source: string; name: string }>('select status, source, name from bookings where code = $1', [code]);
+    expect(row).toEqual({ status: 'booked', source: 'staff', name: 'Walter Anrufer' });
+  });
+
+  test('answers a wrong password generically and locks the account after repeated failures', async ({ browser }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    const page = await (await ownAddressContext(browser, { locale })).newPage();
+    const t = text[locale];
+    const email = `lockout-${locale}-${Date.now()}@musterstadt.example`;
+    await sql("insert into staff_users (email, name, role, password_hash) values ($1, 'Test Clerk', 'clerk', $2)", [email, await hash('Right-Password-1')]);
+    await signIn(page, locale, email, 'wrong');
+    await expect(page.getByRole('alert').filter({ hasText: t.invalid })).toBeVisible();
+    await expect(page.getByLabel(t.email)).toHaveValue(email);
+    await expect(page.getByLabel(t.password)).toHaveValue('');
+    await signIn(page, locale, 'nobody@musterstadt.example', 'wrong');
+    await expect(page.getByRole('alert').filter({ hasText: t.invalid })).toBeVisible();
+    for (let i = 0; i < 4; i++) await signIn(page, locale, email, 'wrong');
+    await signIn(page, locale, email, 'Right-Password-1');
+    await expect(page.getByRole('alert').filter({ hasText: t.locked })).toBeVisible();
+    await expect(page.getByRole('heading', { name: t.plan })).toHaveCount(0);
+  });
+
+  test('shows no staff data without a session, even with a forged middleware header', async ({ browser }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    const context = await ownAddressContext(browser, { locale, extraHTTPHeaders: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' } });
+    const page = await context.newPage();
+    await page.goto(`/${locale}/verwaltung?standort=buergeramt-mitte`);
+    await expect(page.getByRole('heading', { name: text[locale].title })).toBeVisible();
+    await expect(page.getByRole('heading', { name: text[locale].plan })).toHaveCount(0);
+    // Counter names appear only in the day plan's lanes.
+    expect(await page.content()).not.toContain('Schalter 1');
+  });
+});
