@@ -1,6 +1,6 @@
 import { createTranslator } from 'next-intl';
 import type { BookingMailData, MailLocale } from '@/db/queries/mail-data';
-import { pick } from '@/lib/format';
+import { clockFormat, pick } from '@/lib/format';
 import { routing } from '@/lib/i18n/routing';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
@@ -12,20 +12,21 @@ export const mailTranslator = (locale: MailLocale) =>
 
 export type MailTranslator = ReturnType<typeof mailTranslator>;
 
-// British English reads naturally for a German office ("Thursday, 3 December 2026", "9:40 am").
+// British English reads naturally for a German office ("Thursday, 3 December 2026"); times use the
+// 24-hour clock in both languages, as the website, the office's signs and the calendar file do.
 const intlLocale = { de: 'de-DE', en: 'en-GB' } as const;
 
 /** Date, time and duration of an appointment as the reader says them, in the office's time zone. */
 export function formatAppointment(t: MailTranslator, locale: MailLocale, booking: Pick<BookingMailData, 'start' | 'end' | 'location'>) {
   const timeZone = booking.location.timeZone;
   const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intlLocale[locale], { timeZone, ...options }).format(booking.start);
-  const clock = locale === 'de' ? format({ hour: '2-digit', minute: '2-digit', hour12: false }) : format({ hour: 'numeric', minute: '2-digit', hour12: true });
+  const clock = format(clockFormat);
   return {
     /** 'Donnerstag, 3. Dezember 2026' */
     date: format({ dateStyle: 'full' }),
     /** '3. Dezember 2026', for subjects */
     shortDate: format({ dateStyle: 'long' }),
-    /** '09:40 Uhr' / '9:40 am' */
+    /** '09:40 Uhr' / '09:40' */
     time: t('time', { time: clock }),
     duration: t('duration', { minutes: Math.round((booking.end.getTime() - booking.start.getTime()) / 60_000) }),
   };

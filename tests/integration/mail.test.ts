@@ -220,7 +220,7 @@ describe('the mail outbox', () => {
 
     const [mail, ...more] = mailsTo(booking.email);
     expect(more).toHaveLength(0);
-    expect(mail!.subject).toBe(`Your appointment on 4 July 2030 at 2:20 pm – booking number ${booking.code}`);
+    expect(mail!.subject).toBe(`Your appointment on 4 July 2030 at 14:20 – booking number ${booking.code}`);
     expect(mail!.html).toContain('lang="en"');
     expect(mail!.text).toContain('Dear Erika Mustermann');
     expect(mail!.text).toContain('Thursday, 4 July 2030');
