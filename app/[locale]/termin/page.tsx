@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstParam } from '@/lib/search-params';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ServicePicker } from '@/components/booking/service-picker';
 import { StepIndicator } from '@/components/booking/step-indicator';
@@ -15,7 +16,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'Booking.services' }))('title') };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function ChooseServicesPage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -23,7 +23,7 @@ export default async function ChooseServicesPage({ params, searchParams }: Props
   const query = await searchParams;
   const t = await getTranslations('Booking.services');
   const bookable = (await listLocations()).filter((l) => l.mode === 'booking');
-  const chosenSlug = bookable.find((l) => l.slug === one(query.standort))?.slug ?? bookable[0]?.slug;
+  const chosenSlug = bookable.find((l) => l.slug === firstParam(query.standort))?.slug ?? bookable[0]?.slug;
   const location = chosenSlug ? await loadLocationForBooking({ slug: chosenSlug }) : null;
 
   return (
@@ -41,7 +41,7 @@ export default async function ChooseServicesPage({ params, searchParams }: Props
           <ServicePicker
             locationSlug={location.slug}
             locale={locale}
-            initialCounts={Object.fromEntries(parseChoiceParam(one(query.leistungen)))}
+            initialCounts={Object.fromEntries(parseChoiceParam(firstParam(query.leistungen)))}
             services={location.services.map((s) => ({
               slug: s.slug,
               name: pick(s.name, locale),

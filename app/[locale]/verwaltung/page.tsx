@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { firstParam } from '@/lib/search-params';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { StaffRequestsLink } from '@/components/requests/staff-requests-link';
@@ -19,7 +20,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'Staff' }))('title'), robots: { index: false } };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 export default async function StaffHomePage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -27,23 +27,23 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const t = await getTranslations('Staff');
   const user = await currentStaff();
-  if (!user) return <SignInForm locale={locale} notice={one(query.abgemeldet) ? t('sessionEnded') : undefined} />;
+  if (!user) return <SignInForm locale={locale} notice={firstParam(query.abgemeldet) ? t('sessionEnded') : undefined} />;
 
   const format = await getFormatter();
   const tWalkIn = await getTranslations('WalkIn');
   const locations = await locationsFor(user);
-  const location = locations.find((l) => l.slug === one(query.standort)) ?? locations[0];
+  const location = locations.find((l) => l.slug === firstParam(query.standort)) ?? locations[0];
   if (!location) return <StaffBar user={user} locale={locale} />;
   const today = DateTime.now().setZone(location.timeZone).toISODate()!;
-  const requested = one(query.datum);
+  const requested = firstParam(query.datum);
   const date = DateTime.fromISO(requested).isValid && /^\d{4}-\d{2}-\d{2}$/.test(requested) ? requested : today;
-  const search = one(query.suche).trim().slice(0, 100);
+  const search = firstParam(query.suche).trim().slice(0, 100);
   const [plan, results] = await Promise.all([
     dayPlanFor({ actor: user, location, date }),
     search ? searchFor({ actor: user, locationId: location.id, query: search }) : Promise.resolve(null),
   ]);
   const back = `/verwaltung?${new URLSearchParams({ standort: location.slug, datum: date, ...(search ? { suche: search } : {}) })}`;
-  const notice = one(query.hinweis);
+  const notice = firstParam(query.hinweis);
   const day = DateTime.fromISO(date, { zone: location.timeZone });
   const dateLabel = format.dateTime(day.toJSDate(), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: location.timeZone });
   const dayLink = (d: DateTime) => ({ pathname: '/verwaltung' as const, query: { standort: location.slug, datum: d.toISODate()! } });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstParam } from '@/lib/search-params';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { BookingFacts } from '@/components/booking/booking-facts';
 import { CancelForm } from '@/components/booking/cancel-form';
@@ -16,7 +17,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'Cancel' }))('title') };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 /**
  * Cancel a booking. A GET only ever shows: the number-and-PIN form (also when opened from the mail link,
@@ -28,14 +28,14 @@ export default async function CancelPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const t = await getTranslations('Cancel');
   const tCheck = await getTranslations('PinCheck');
-  const requested = one(query.nummer).slice(0, 30);
+  const requested = firstParam(query.nummer).slice(0, 30);
   const booking = await verifiedBooking();
 
   if (!booking || (requested && normalizeBookingCode(requested) !== booking.code)) {
     return (
       <>
         <h1>{t('title')}</h1>
-        {one(query.hinweis) === 'abgelaufen' && (
+        {firstParam(query.hinweis) === 'abgelaufen' && (
           <p className="alert alert--error" role="alert">
             {tCheck('expired')}
           </p>
@@ -47,7 +47,7 @@ export default async function CancelPage({ params, searchParams }: Props) {
   }
 
   const state = changeStateOf(booking);
-  if (booking.status === 'cancelled' && one(query.abgesagt) === '1') {
+  if (booking.status === 'cancelled' && firstParam(query.abgesagt) === '1') {
     return (
       <>
         <div className="alert alert--success" role="status">

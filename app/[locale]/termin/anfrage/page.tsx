@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstParam } from '@/lib/search-params';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { RequestForm } from '@/components/requests/request-form';
 import { loadLocationForBooking } from '@/db/queries/availability';
@@ -15,7 +16,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'Request' }))('title') };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 /** Ask a branch office (request mode) for an appointment; `?standort=` names the office, otherwise the citizen picks one. */
 export default async function RequestPage({ params, searchParams }: Props) {
@@ -25,7 +25,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
   const t = await getTranslations('Request');
   const tDays = await getTranslations('Weekdays');
   const offices = (await listLocations()).filter((l) => l.mode === 'request');
-  const chosen = offices.find((l) => l.slug === one(query.standort));
+  const chosen = offices.find((l) => l.slug === firstParam(query.standort));
   const location = chosen ? await loadLocationForBooking({ slug: chosen.slug }) : null;
 
   if (!chosen || !location) {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstParam } from '@/lib/search-params';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { BookingFacts } from '@/components/booking/booking-facts';
 import { MonthCalendar } from '@/components/booking/month-calendar';
@@ -23,7 +24,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'Reschedule' }))('title') };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const isMonth = (v: string) => /^\d{4}-\d{2}$/.test(v);
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
@@ -38,8 +38,8 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   const t = await getTranslations('Reschedule');
   const tCheck = await getTranslations('PinCheck');
   const tTime = await getTranslations('Booking.time');
-  const notice = one(query.hinweis);
-  const requested = one(query.nummer).slice(0, 30);
+  const notice = firstParam(query.hinweis);
+  const requested = firstParam(query.nummer).slice(0, 30);
   const booking = await verifiedBooking();
 
   if (!booking || (requested && normalizeBookingCode(requested) !== booking.code)) {
@@ -94,8 +94,8 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   const first = firstSlot(slots);
   const firstMonth = today.slice(0, 7);
   const lastMonth = lastDay.slice(0, 7);
-  const requestedMonth = one(query.monat);
-  const requestedDay = one(query.tag);
+  const requestedMonth = firstParam(query.monat);
+  const requestedDay = firstParam(query.tag);
   const selectedDay = isDate(requestedDay) && available.has(requestedDay) ? requestedDay : undefined;
   const month = isMonth(requestedMonth) && requestedMonth >= firstMonth && requestedMonth <= lastMonth
     ? requestedMonth
@@ -105,7 +105,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   const zone = location.timeZone;
   const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone: zone });
   const longDate = (d: Date) => format.dateTime(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: zone });
-  const wanted = one(query.zeit) ? new Date(one(query.zeit)) : undefined;
+  const wanted = firstParam(query.zeit) ? new Date(firstParam(query.zeit)) : undefined;
   const alternatives: Slot[] = notice === 'vergeben' && wanted && !Number.isNaN(wanted.getTime())
     ? [...daySlots].sort((a, b) => Math.abs(a.start.getTime() - wanted.getTime()) - Math.abs(b.start.getTime() - wanted.getTime())).slice(0, 4).sort((a, b) => a.start.getTime() - b.start.getTime())
     : [];
@@ -127,7 +127,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
       )}
       {notice === 'limit' && (
         <p className="alert alert--error" role="alert">
-          {tTime('rateLimited', { minutes: Number(one(query.warten)) || 60 })}
+          {tTime('rateLimited', { minutes: Number(firstParam(query.warten)) || 60 })}
         </p>
       )}
       <p className="lead">{t('chooseIntro')}</p>

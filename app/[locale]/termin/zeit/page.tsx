@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstParam } from '@/lib/search-params';
 import { clockFormat } from '@/lib/format';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ChoiceSummary } from '@/components/booking/choice-summary';
@@ -20,7 +21,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'Booking.time' }))('title') };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const isMonth = (v: string) => /^\d{4}-\d{2}$/.test(v);
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
@@ -30,8 +30,8 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const t = await getTranslations('Booking.time');
   const format = await getFormatter();
-  const location = await loadLocationForBooking({ slug: one(query.standort) });
-  const services = location?.mode === 'booking' ? resolveChoice(location.services, parseChoiceParam(one(query.leistungen))) : null;
+  const location = await loadLocationForBooking({ slug: firstParam(query.standort) });
+  const services = location?.mode === 'booking' ? resolveChoice(location.services, parseChoiceParam(firstParam(query.leistungen))) : null;
 
   if (!location || !services) {
     return (
@@ -57,19 +57,19 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
   const first = firstSlot(slots);
   const firstMonth = today.slice(0, 7);
   const lastMonth = lastDay.slice(0, 7);
-  const requestedMonth = one(query.monat);
-  const requestedDay = one(query.tag);
+  const requestedMonth = firstParam(query.monat);
+  const requestedDay = firstParam(query.tag);
   const selectedDay = isDate(requestedDay) && available.has(requestedDay) ? requestedDay : undefined;
   const month = isMonth(requestedMonth) && requestedMonth >= firstMonth && requestedMonth <= lastMonth
     ? requestedMonth
     : (selectedDay ?? first?.date ?? today).slice(0, 7);
   const day = selectedDay ?? (requestedMonth ? daysWithSlots(slots).find((d) => d.startsWith(month)) : first?.date);
   const daySlots = day ? (byDay.get(day) ?? []) : [];
-  const baseQuery = { standort: location.slug, leistungen: one(query.leistungen) };
-  const notice = one(query.hinweis);
+  const baseQuery = { standort: location.slug, leistungen: firstParam(query.leistungen) };
+  const notice = firstParam(query.hinweis);
   const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone: location.timeZone });
   const longDate = (d: Date) => format.dateTime(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: location.timeZone });
-  const wanted = one(query.zeit) ? new Date(one(query.zeit)) : undefined;
+  const wanted = firstParam(query.zeit) ? new Date(firstParam(query.zeit)) : undefined;
   const alternatives: Slot[] = notice === 'vergeben' && wanted && !Number.isNaN(wanted.getTime())
     ? [...daySlots].sort((a, b) => Math.abs(a.start.getTime() - wanted.getTime()) - Math.abs(b.start.getTime() - wanted.getTime())).slice(0, 4).sort((a, b) => a.start.getTime() - b.start.getTime())
     : [];
@@ -90,7 +90,7 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
         </div>
       )}
       {notice === 'abgelaufen' && <p className="alert alert--error" role="alert">{t('expired')}</p>}
-      {notice === 'limit' && <p className="alert alert--error" role="alert">{t('rateLimited', { minutes: Number(one(query.warten)) || 60 })}</p>}
+      {notice === 'limit' && <p className="alert alert--error" role="alert">{t('rateLimited', { minutes: Number(firstParam(query.warten)) || 60 })}</p>}
       <div className="booking-layout">
         <div>
           {first ? (

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { firstParam } from '@/lib/search-params';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConfirmRequestForm, type TimeGroup } from '@/components/requests/confirm-request-form';
@@ -20,7 +21,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'RequestStaff' }))('title'), robots: { index: false } };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid;
 
 /**
@@ -38,7 +38,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
   const format = await getFormatter();
 
   const offices = await requestLocationsFor();
-  const chosen = offices.find((l) => l.slug === one(query.standort)) ?? offices[0];
+  const chosen = offices.find((l) => l.slug === firstParam(query.standort)) ?? offices[0];
   const location = chosen ? await loadLocationForBooking({ slug: chosen.slug }) : null;
   const header = (
     <>
@@ -58,8 +58,8 @@ export default async function RequestsPage({ params, searchParams }: Props) {
     );
   }
 
-  const lookupId = Number(one(query.anfrage));
-  const lookupDate = one(query.tag);
+  const lookupId = Number(firstParam(query.anfrage));
+  const lookupDate = firstParam(query.tag);
   const views = await openRequestsFor({
     location,
     lookup: Number.isInteger(lookupId) && lookupId > 0 && isDate(lookupDate) ? { requestId: lookupId, date: lookupDate } : undefined,
@@ -68,7 +68,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
   const today = DateTime.now().setZone(zone).toISODate()!;
   const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone: zone });
   const calendarDate = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const notice = one(query.hinweis);
+  const notice = firstParam(query.hinweis);
 
   const groupsOf = (view: OpenRequestView): TimeGroup[] => [
     ...view.preferredDays.map((day) => ({
@@ -87,7 +87,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
       {header}
       {notice === 'bestaetigt' && (
         <p className="alert alert--success" role="status">
-          {t('notices.confirmed', { code: one(query.nummer).slice(0, 20) })}
+          {t('notices.confirmed', { code: firstParam(query.nummer).slice(0, 20) })}
         </p>
       )}
       {notice === 'abgelehnt' && (

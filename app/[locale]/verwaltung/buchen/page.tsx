@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { firstParam } from '@/lib/search-params';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignInForm } from '@/components/staff/sign-in-form';
@@ -21,7 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'WalkIn' }))('title'), robots: { index: false } };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 export default async function WalkInPage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -33,12 +33,12 @@ export default async function WalkInPage({ params, searchParams }: Props) {
   const tStaff = await getTranslations('Staff');
   const format = await getFormatter();
   const locations = (await locationsFor(user)).filter((l) => l.mode === 'booking' || user.role === 'admin' || l.id === user.locationId);
-  const chosen = locations.find((l) => l.slug === one(query.standort)) ?? locations[0];
+  const chosen = locations.find((l) => l.slug === firstParam(query.standort)) ?? locations[0];
   const location = chosen ? await loadLocationForBooking({ slug: chosen.slug }) : null;
   if (!location) return <StaffBar user={user} locale={locale} />;
 
   const today = DateTime.now().setZone(location.timeZone).toISODate()!;
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(one(query.tag)) ? one(query.tag) : today;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(firstParam(query.tag)) ? firstParam(query.tag) : today;
   const services = location.services
     .map((s) => ({ ...s, count: Math.min(Number(query[`anzahl_${s.slug}`]) || 0, s.maxCount) }))
     .filter((s) => s.count > 0);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstParam } from '@/lib/search-params';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { WithdrawForm } from '@/components/requests/withdraw-form';
 import type { Locale } from '@/lib/i18n/routing';
@@ -10,7 +11,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'Request.withdraw' }))('title'), robots: { index: false } };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 /** Withdraw an appointment request. A GET only shows the form (also from the mail link); the POST with the PIN withdraws. */
 export default async function WithdrawRequestPage({ params, searchParams }: Props) {
@@ -22,7 +22,7 @@ export default async function WithdrawRequestPage({ params, searchParams }: Prop
     <>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
-      <WithdrawForm locale={locale} initialCode={one(query.nummer).slice(0, 30)} />
+      <WithdrawForm locale={locale} initialCode={firstParam(query.nummer).slice(0, 30)} />
     </>
   );
 }
