@@ -14,6 +14,8 @@ const schema = z.object({
   ERASE_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   /** Slot holds one client (IP address) may take per hour; a PostgreSQL-backed limit shared by all instances. */
   HOLDS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Minutes a cancelled time stays blocked before others can book it (against reselling appointments); 0 releases at once. */
+  CANCELLED_SLOT_DELAY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   /** Run the outbox worker and scheduled jobs inside the web process (off when `npm run worker` runs them). */
   IN_PROCESS_WORKER: z.stringbool().default(true),
 });

@@ -57,8 +57,11 @@ export async function loadClosures({ locationId, from, to, tx = getDb() }: { loc
     .where(and(or(eq(closures.locationId, locationId), isNull(closures.locationId)), lte(closures.startsOn, to), gte(closures.endsOn, from)));
 }
 
-/** Counter time taken by active bookings and unexpired holds between `from` and `to`. */
-export async function loadBusyIntervals({ locationId, from, to, tx = getDb() }: { locationId: number; from: Date; to: Date; tx?: DbOrTx }): Promise<BusyInterval[]> {
+/**
+ * Counter time taken between `from` and `to`: active bookings, unexpired holds, and bookings cancelled less
+ * than `releaseDelayMinutes` ago (a cancelled time is not offered to the next person at once).
+ */
+export async function loadBusyIntervals({ locationId, from, to, releaseDelayMinutes = 0, tx = getDb() }: { locationId: number; from: Date; to: Date; releaseDelayMinutes?: number; tx?: DbOrTx }): Promise<BusyInterval[]> {
   const rows = await tx
     .select({ counterId: bookings.counterId, start: sql<Date>`lower(${bookings.during})`, end: sql<Date>`upper(${bookings.during})` })
     .from(bookings)
@@ -66,8 +69,10 @@ export async function loadBusyIntervals({ locationId, from, to, tx = getDb() }: 
       and(
         eq(bookings.locationId, locationId),
         sql`${bookings.during} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`,
-        inArray(bookings.status, [...activeBookingStatuses]),
-        sql`not (${bookings.status} = 'held' and ${bookings.holdExpiresAt} <= now())`,
+        or(
+          and(inArray(bookings.status, [...activeBookingStatuses]), sql`not (${bookings.status} = 'held' and ${bookings.holdExpiresAt} <= now())`),
+          and(eq(bookings.status, 'cancelled'), sql`${bookings.cancelledAt} > now() - make_interval(mins => ${releaseDelayMinutes})`),
+        ),
       ),
     );
   return rows.map((r) => ({ counterId: r.counterId, start: new Date(r.start), end: new Date(r.end) }));

@@ -19,17 +19,19 @@ function nearest(slots: Slot[], start: Date, count = 4): Slot[] {
  * Holds `start` for the chosen services: re-checks that the slot is offered (hours, closures, lead time,
  * horizon), then lets PostgreSQL pick a free counter. Never trusts a duration or counter from the client.
  */
-export async function holdSlot({ location, services, start, tokenHash, locale, now = new Date() }: {
+export async function holdSlot({ location, services, start, tokenHash, locale, now = new Date(), releaseDelayMinutes }: {
   location: LocationForBooking;
   services: ChosenService[];
   start: Date;
   tokenHash: string;
   locale: string;
   now?: Date;
+  /** See findSlots; staff pass 0. */
+  releaseDelayMinutes?: number;
 }): Promise<HoldOutcome> {
   const durationMinutes = durationOf(services);
   const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;
-  const slots = await findSlots({ location, durationMinutes, from: day, to: day, now });
+  const slots = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes });
   const slot = findSlot(slots, start);
   // Not offered any more: almost always because others took the last counter since the page was shown.
   if (!slot) return { ok: false, reason: 'taken', alternatives: nearest(slots, start) };
@@ -48,6 +50,6 @@ export async function holdSlot({ location, services, start, tokenHash, locale, n
     items: services.map((s) => ({ serviceId: s.id, count: s.count, minutesPerUnit: s.minutesPerUnit })),
   });
   if (hold) return { ok: true, code: hold.code, holdExpiresAt: hold.holdExpiresAt };
-  const fresh = await findSlots({ location, durationMinutes, from: day, to: day, now });
+  const fresh = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes });
   return { ok: false, reason: 'taken', alternatives: nearest(fresh, start) };
 }

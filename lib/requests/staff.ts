@@ -61,7 +61,7 @@ export async function openRequestsFor({ location, lookup, now = new Date() }: { 
       const dates = [...request.preferences.map((p) => p.date).filter((d) => d >= today), ...(lookupDate ? [lookupDate] : [])].sort();
       const durationMinutes = services ? durationOf(services) : null;
       const slots = durationMinutes && dates.length > 0
-        ? await findSlots({ location: forStaff(location), durationMinutes, from: dates[0]!, to: dates.at(-1)!, now })
+        ? await findSlots({ location: forStaff(location), durationMinutes, from: dates[0]!, to: dates.at(-1)!, now, releaseDelayMinutes: 0 })
         : [];
       return {
         request,
@@ -102,7 +102,7 @@ export async function confirmRequest({ requestId, start, now = new Date() }: { r
   if (!services) return { ok: false, reason: 'services-unavailable' };
 
   const tokenHash = hashToken(generateToken());
-  const hold = await holdSlot({ location: forStaff(location), services, start, tokenHash, locale: request.locale, now });
+  const hold = await holdSlot({ location: forStaff(location), services, start, tokenHash, locale: request.locale, now, releaseDelayMinutes: 0 });
   if (!hold.ok) {
     // Two clerks on one request and one time: the loser learns the request is answered, not that the time is gone.
     const current = await findRequestById({ id: requestId });

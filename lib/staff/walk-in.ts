@@ -31,7 +31,7 @@ export async function bookForCitizen(args: {
   if (!mayWorkAt(actor, location.id)) throw new StaffAccessError('forbidden');
   const tokenHash = hashToken(generateToken());
   // Staff may book right up to the start: the citizens' lead time is for online planning.
-  const hold = await holdSlot({ location: { ...location, minLeadMinutes: 0 }, services: args.services, start: args.start, tokenHash, locale: args.locale });
+  const hold = await holdSlot({ location: { ...location, minLeadMinutes: 0 }, services: args.services, start: args.start, tokenHash, locale: args.locale, releaseDelayMinutes: 0 });
   if (!hold.ok) return hold;
   const pin = generatePin();
   const pinHash = await hashSecret(pin);

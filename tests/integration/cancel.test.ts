@@ -99,7 +99,7 @@ describe('checking booking number and PIN', () => {
 });
 
 describe('cancelling a booking', () => {
-  it('frees the slot at once and queues exactly one cancellation mail', async () => {
+  it('queues exactly one cancellation mail and frees the slot: for staff at once, online after the release delay', async () => {
     const day = openWednesday(1);
     const { code, pin, id, office } = await book({ day, hhmm: '09:00' });
     const booked = (await findBookingByCode({ code }))!;
@@ -115,7 +115,14 @@ describe('cancelling a booking', () => {
     expect(after.cancelled_at).not.toBeNull();
     expect(after.cancel_reason).toBeNull();
     expect(await mails('booking-cancelled', id)).toEqual([{ bookingId: id }]);
-    expect((await holdSlot({ location: office, services, start: at(day, '09:00'), tokenHash: hashToken(generateToken()), locale: 'de' })).ok).toBe(true);
+    const hold = () => holdSlot({ location: office, services, start: at(day, '09:00'), tokenHash: hashToken(generateToken()), locale: 'de' });
+    // Against reselling: online, a cancelled time is offered again only after CANCELLED_SLOT_DELAY_MINUTES (15).
+    expect((await hold()).ok).toBe(false);
+    const staffToken = hashToken(generateToken());
+    expect((await holdSlot({ location: office, services, start: at(day, '09:00'), tokenHash: staffToken, locale: 'de', releaseDelayMinutes: 0 })).ok).toBe(true);
+    await getDb().execute(sql`update bookings set status = 'expired' where hold_token_hash = ${staffToken}`);
+    await getDb().execute(sql`update bookings set cancelled_at = now() - interval '16 minutes' where id = ${id}`);
+    expect((await hold()).ok).toBe(true);
   });
 
   it('changes nothing with a wrong PIN or a grant that was not earned', async () => {
