@@ -2,10 +2,12 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { cancelBookingByStaffAction, setBookingStatusAction } from '@/app/[locale]/verwaltung/actions';
 import type { PlanBooking } from '@/db/queries/day-plan';
 import { clockFormat, pick } from '@/lib/format';
+import { Link } from '@/lib/i18n/navigation';
 
 /** One appointment in the day plan with the next steps its status allows. Plain forms: works without JavaScript. */
 export async function BookingCard({ booking, timeZone, back }: { booking: PlanBooking; timeZone: string; back: string }) {
   const t = await getTranslations('Staff');
+  const tWalkIn = await getTranslations('WalkIn');
   const format = await getFormatter();
   const locale = await getLocale();
   const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone });
@@ -41,6 +43,11 @@ export async function BookingCard({ booking, timeZone, back }: { booking: PlanBo
         {booking.status === 'booked' && statusButton('checked_in', t('checkIn'))}
         {(booking.status === 'checked_in' || booking.status === 'booked') && statusButton('done', t('markDone'))}
         {booking.status === 'booked' && statusButton('no_show', t('noShow'))}
+        {booking.status === 'booked' && (
+          <Link href={{ pathname: '/verwaltung/buchen', query: { verschieben: String(booking.id) } }} className="button button--secondary button--small">
+            {tWalkIn('moveLink')}
+          </Link>
+        )}
       </div>
       {booking.status === 'booked' && (
         <details className="plan-card__cancel">

@@ -45,6 +45,33 @@ test.describe('staff area', () => {
     await expect(clerk.getByRole('heading', { name: t.title })).toBeVisible();
   });
 
+  test('a clerk moves a citizen\'s booking to another time; the citizen keeps one appointment', async ({ page, browser }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    const day = openDay(2, locale === 'de' ? 0 : 1);
+    const flow = new BookingFlow(page, locale);
+    await flow.chooseServices({ certificate: 1 });
+    await flow.openDay(day);
+    await flow.reserve('10:30');
+    await flow.fillContact({ name: `Moritz Umzug ${locale.toUpperCase()}`, email: uniqueEmail('move') });
+    const { code } = await flow.confirm();
+
+    const clerk = await (await ownAddressContext(browser, { locale })).newPage();
+    await signIn(clerk, locale, 'clerk@musterstadt.example', 'Clerk-Demo-2026');
+    await expect(clerk.getByRole('heading', { level: 1, name: text[locale].plan })).toBeVisible();
+    await clerk.goto(`/${locale}/verwaltung?standort=buergeramt-mitte&datum=${day.toISODate()}`);
+    await clerk.getByRole('article').filter({ hasText: code }).getByRole('link', { name: locale === 'de' ? 'Verschieben' : 'Move' }).click();
+    await clerk.getByLabel(locale === 'de' ? 'Tag' : 'Day', { exact: true }).fill(day.toISODate()!);
+    await clerk.getByRole('button', { name: locale === 'de' ? 'Freie Zeiten anzeigen' : 'Show free times' }).click();
+    await clerk.getByRole('radio', { name: '11:10' }).check();
+    await clerk.getByRole('button', { name: locale === 'de' ? 'Auf diese Zeit verschieben' : 'Move to this time' }).click();
+    await expect(clerk.getByRole('status').filter({ hasText: locale === 'de' ? /Verschoben/ : /Moved/ })).toBeVisible();
+    const rows = await sql<{ status: string; code: string }>(
+      'select status, code from bookings where code = $1 or rescheduled_from_id = (select id from bookings where code = $1) order by id',
+      [code],
+    );
+    expect(rows.map((r) => r.status)).toEqual(['cancelled', 'booked']);
+  });
+
   test('a clerk books for a caller through the same reservation path and gets number and PIN', async ({ browser }, testInfo) => {
     const locale = testInfo.project.name as Locale;
     const page = await (await ownAddressContext(browser, { locale })).newPage();

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cancelBookingByStaffAction, setBookingStatusAction } from '@/app/[locale]/verwaltung/actions';
-import { bookForCitizenAction } from '@/app/[locale]/verwaltung/buchen/actions';
+import { bookForCitizenAction, moveBookingByStaffAction } from '@/app/[locale]/verwaltung/buchen/actions';
 import { getDb } from '@/db/client';
-import { bookings, locations, outbox, staffUsers } from '@/db/schema';
+import { bookingServices, bookings, locations, outbox, staffUsers } from '@/db/schema';
 import { DEMO_STAFF, seedDemoStaff } from '@/db/seed-staff';
 import { hashSecret } from '@/lib/auth/password';
 import { signIn } from '@/lib/auth/sign-in';
 import { requireStaff, startStaffSession, StaffAccessError } from '@/lib/auth/staff-session';
 import { dayPlanFor } from '@/lib/staff/day-plan';
+import { moveBookingForCitizen } from '@/lib/staff/move-booking';
 import { testCookies } from '../support/next-headers';
 import { at, mainOffice, occupy, openWednesday } from '../support/office';
 
@@ -99,6 +100,31 @@ describe('staff actions check the session themselves', () => {
     const mails = await getDb().select().from(outbox).where(sql`${outbox.payload}->>'bookingId' = ${String(bookingId)}`);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ kind: 'booking-cancelled', payload: { bookingId, reason: 'Kurzfristige Schließung' } });
+  });
+});
+
+describe('moving a booking for the citizen', () => {
+  beforeEach(() => testCookies.clear());
+
+  it('refuses without a session, and moves in one transaction with one rescheduling mail for a clerk', async () => {
+    const { bookingId, office } = await aBooking();
+    const certification = office.services.find((s) => s.slug === 'beglaubigung')!;
+    await getDb().insert(bookingServices).values({ bookingId, serviceId: certification.id, count: 1, minutesPerUnit: certification.minutesPerUnit });
+    const newStart = at(openWednesday(2), '08:30');
+    await redirectedToSignIn(moveBookingByStaffAction({ ok: false, values: {} }, form({ locale: 'de', bookingId, start: newStart.toISOString() })));
+    expect(await statusOf(bookingId)).toBe('booked');
+    await expect(moveBookingForCitizen({ actor: null, bookingId, start: newStart })).rejects.toBeInstanceOf(StaffAccessError);
+
+    await signInAs(DEMO_STAFF[1].email);
+    const result = await moveBookingByStaffAction({ ok: false, values: {} }, form({ locale: 'de', bookingId, start: newStart.toISOString() }));
+    expect(result).toMatchObject({ ok: true });
+    expect(await statusOf(bookingId)).toBe('cancelled');
+    const [moved] = await getDb().select().from(bookings).where(eq(bookings.rescheduledFromId, bookingId));
+    expect(moved).toMatchObject({ status: 'booked', locationId: office.id, email: 'citizen@example.org', name: 'Erika' });
+    expect(moved!.during.start.toISOString()).toBe(newStart.toISOString());
+    const mails = await getDb().select().from(outbox).where(sql`${outbox.payload}->>'previousBookingId' = ${String(bookingId)}`);
+    expect(mails.map((m) => m.kind)).toEqual(['booking-rescheduled']);
+    expect(await getDb().select().from(outbox).where(sql`${outbox.kind} = 'booking-cancelled' and ${outbox.payload}->>'bookingId' = ${String(bookingId)}`)).toHaveLength(0);
   });
 });
 

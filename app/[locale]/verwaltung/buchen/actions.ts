@@ -8,6 +8,7 @@ import { requireStaff, StaffAccessError } from '@/lib/auth/staff-session';
 import { parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
 import { redirect } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
+import { moveBookingForCitizen } from '@/lib/staff/move-booking';
 import { bookForCitizen } from '@/lib/staff/walk-in';
 
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
@@ -51,4 +52,29 @@ export async function bookForCitizenAction(_prev: ActionState<{ code: string; pi
   });
   if (!result.ok) return { ok: false, formError: tWalkIn('taken'), values };
   return { ok: true, data: { code: result.code, pin: result.pin, email: parsed.data.email } };
+}
+
+const moveSchema = z.object({
+  bookingId: z.coerce.number().int().positive(),
+  start: z.iso.datetime({ offset: true, error: 'timeRequired' }),
+});
+
+/** Moves a booking for the citizen (e.g. on the phone); the citizen gets the rescheduling mail with a new PIN. */
+export async function moveBookingByStaffAction(_prev: ActionState<{ code: string }>, formData: FormData): Promise<ActionState<{ code: string }>> {
+  const values = formValues(formData, 300);
+  const locale: Locale = localeSchema.parse(values.locale);
+  let actor;
+  try {
+    actor = await requireStaff();
+  } catch (error) {
+    if (error instanceof StaffAccessError && error.reason === 'signed-out') redirect({ href: { pathname: '/verwaltung', query: { abgemeldet: '1' } }, locale });
+    throw error;
+  }
+  // Translations are loaded only for an answer that needs words.
+  const tWalkIn = () => getTranslations({ locale, namespace: 'WalkIn' });
+  const parsed = moveSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: { start: [(await tWalkIn())('timeRequired')] }, values };
+  const outcome = await moveBookingForCitizen({ actor, bookingId: parsed.data.bookingId, start: new Date(parsed.data.start) });
+  if (!outcome.ok) return { ok: false, formError: (await tWalkIn())(outcome.reason === 'taken' ? 'taken' : 'notChangeable'), values };
+  return { ok: true, data: { code: outcome.code } };
 }

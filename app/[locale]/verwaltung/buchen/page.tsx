@@ -4,9 +4,12 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignInForm } from '@/components/staff/sign-in-form';
 import { StaffBar } from '@/components/staff/staff-bar';
+import { MoveForm } from '@/components/staff/move-form';
 import { WalkInForm } from '@/components/staff/walk-in-form';
+import { findBookingById } from '@/db/queries/booking-lookup';
+import { servicesToMove } from '@/lib/booking/reschedule';
 import { loadLocationForBooking } from '@/db/queries/availability';
-import { currentStaff } from '@/lib/auth/staff-session';
+import { currentStaff, mayWorkAt } from '@/lib/auth/staff-session';
 import { findSlots } from '@/lib/booking/availability';
 import { formatChoiceParam } from '@/lib/booking/choice';
 import { clockFormat, pick } from '@/lib/format';
@@ -33,18 +36,23 @@ export default async function WalkInPage({ params, searchParams }: Props) {
   const tStaff = await getTranslations('Staff');
   const format = await getFormatter();
   const locations = (await locationsFor(user)).filter((l) => l.mode === 'booking' || user.role === 'admin' || l.id === user.locationId);
-  const chosen = locations.find((l) => l.slug === firstParam(query.standort)) ?? locations[0];
+  // Moving an existing booking (from the day plan) fixes office and services; only the time is chosen.
+  const moveId = firstParam(query.verschieben);
+  const found = /^\d{1,12}$/.test(moveId) ? await findBookingById({ id: Number(moveId) }) : null;
+  const moving = found && mayWorkAt(user, found.locationId) ? found : null;
+  const chosen = moving ? moving.location : (locations.find((l) => l.slug === firstParam(query.standort)) ?? locations[0]);
   const location = chosen ? await loadLocationForBooking({ slug: chosen.slug }) : null;
   if (!location) return <StaffBar user={user} locale={locale} />;
 
   const today = DateTime.now().setZone(location.timeZone).toISODate()!;
   const day = /^\d{4}-\d{2}-\d{2}$/.test(firstParam(query.tag)) ? firstParam(query.tag) : today;
-  const services = location.services
-    .map((s) => ({ ...s, count: Math.min(Number(query[`anzahl_${s.slug}`]) || 0, s.maxCount) }))
-    .filter((s) => s.count > 0);
-  const slots = services.length > 0
+  const services = moving
+    ? (servicesToMove(location, moving) ?? [])
+    : location.services.map((s) => ({ ...s, count: Math.min(Number(query[`anzahl_${s.slug}`]) || 0, s.maxCount) })).filter((s) => s.count > 0);
+  const slots = (services.length > 0
     ? await findSlots({ location: { ...location, minLeadMinutes: 0 }, durationMinutes: durationOf(services), from: day, to: day, releaseDelayMinutes: 0 })
-    : [];
+    : []
+  ).filter((slot) => !moving || slot.start.getTime() !== moving.during.start.getTime());
   const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone: location.timeZone });
 
   return (
@@ -53,9 +61,10 @@ export default async function WalkInPage({ params, searchParams }: Props) {
       <p>
         <Link href={{ pathname: '/verwaltung', query: { standort: location.slug, datum: day } }}>‹ {t('back')}</Link>
       </p>
-      <h1>{t('title')}</h1>
+      <h1>{moving ? t('moveTitle', { code: moving.code, name: moving.name ?? '—' }) : t('title')}</h1>
       <form method="get" className="walk-in-choice">
-        {locations.length > 1 && (
+        {moving && <input type="hidden" name="verschieben" value={moving.id} />}
+        {!moving && locations.length > 1 && (
           <div className="field">
             <label htmlFor="field-standort">{tStaff('location')}</label>
             <select id="field-standort" name="standort" defaultValue={location.slug}>
@@ -68,7 +77,7 @@ export default async function WalkInPage({ params, searchParams }: Props) {
           </div>
         )}
         {locations.length <= 1 && <input type="hidden" name="standort" value={location.slug} />}
-        <fieldset className="field">
+        <fieldset className="field" hidden={Boolean(moving)}>
           <legend>{t('services')}</legend>
           {location.services.map((s) => (
             <div key={s.slug} className="walk-in-service">
@@ -96,6 +105,9 @@ export default async function WalkInPage({ params, searchParams }: Props) {
       ) : slots.length === 0 ? (
         <p className="alert alert--info">{t('noTimes')}</p>
       ) : (
+        moving ? (
+          <MoveForm locale={locale} bookingId={moving.id} times={slots.map((s) => ({ value: s.start.toISOString(), label: time(s.start) }))} />
+        ) : (
         <WalkInForm
           key={`${location.slug}-${day}-${formatChoiceParam(services)}`}
           locale={locale}
@@ -103,6 +115,7 @@ export default async function WalkInPage({ params, searchParams }: Props) {
           services={formatChoiceParam(services)}
           times={slots.map((s) => ({ value: s.start.toISOString(), label: time(s.start) }))}
         />
+        )
       )}
     </div>
   );
