@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from './embedded';
 import { migrateDatabase } from './migrate';
 
 export type PreparedDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
@@ -12,7 +12,7 @@ function withDatabase(url: string, database: string): string {
 
 /**
  * Gives a migrated database: on `externalUrl` when set (optionally as a new database `freshDatabase`
- * on that server, for tests), otherwise on an embedded PostgreSQL in `dataDir`.
+ * on that server, for tests, which `stop()` drops again), otherwise on an embedded PostgreSQL in `dataDir`.
  */
 export async function prepareDatabase(options: {
   externalUrl?: string;
@@ -27,8 +27,12 @@ export async function prepareDatabase(options: {
   if (options.externalUrl) {
     url = options.externalUrl;
     if (options.freshDatabase) {
-      await ensureDatabase(url, options.freshDatabase);
-      url = withDatabase(url, options.freshDatabase);
+      const { freshDatabase } = options;
+      const adminUrl = url;
+      await ensureDatabase(adminUrl, freshDatabase);
+      url = withDatabase(adminUrl, freshDatabase);
+      // What this created, stop() removes again; the external server itself keeps running.
+      stop = () => dropDatabase(adminUrl, freshDatabase);
     }
   } else {
     const server = await startEmbeddedPostgres({ dataDir: path.resolve(options.dataDir), preferredPort: options.preferredPort });

@@ -48,12 +48,6 @@ async function stop() {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
   }
-  if (external) {
-    const admin = new pg.Client({ connectionString: external });
-    await admin.connect();
-    await admin.query(`drop database if exists ${admin.escapeIdentifier(new URL(database.url).pathname.slice(1))} with (force)`);
-    await admin.end();
-  }
   await Promise.race([database.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   process.exit(0);
