@@ -24,8 +24,32 @@ export function getPool(): pg.Pool {
   return globalForDb.amtsterminPool;
 }
 
+const options = { schema, casing: 'snake_case' } as const;
+
 export function getDb(): Database {
-  globalForDb.amtsterminDb ??= drizzle(getPool(), { schema, casing: 'snake_case' });
+  if (!globalForDb.amtsterminDb) {
+    const pool = getPool();
+    const db = drizzle(pool, options);
+    // drizzle-orm 0.45 (node-postgres) sends BEGIN before the try/finally that releases the pooled client
+    // (drizzle-team/drizzle-orm#6241): every transaction whose BEGIN meets a connection that PostgreSQL
+    // dropped (a restart) kept its client checked out for good, and a few restarts left the pool empty.
+    // So transactions check their client out here and always give it back, a broken one to be discarded.
+    db.transaction = async (run, config) => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
+      try {
+        return await drizzle(client, options).transaction(run, config);
+      } finally {
+        client.off('error', onError);
+        client.release(broken);
+      }
+    };
+    globalForDb.amtsterminDb = db;
+  }
   return globalForDb.amtsterminDb;
 }
 

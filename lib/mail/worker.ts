@@ -1,8 +1,6 @@
 import 'server-only';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { getPool, type Tx } from '@/db/client';
-import * as schema from '@/db/schema';
+import { getDb, type Tx } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { composeMail, UnsendableMailError } from './compose';
 import { outboxMailSchema, type OutboxMail } from './outbox';
@@ -38,20 +36,8 @@ export async function processOutbox({ limit = 10 }: { limit?: number } = {}): Pr
 }
 
 async function processNext(): Promise<Outcome> {
-  // The worker holds its connection while it talks to SMTP. If PostgreSQL goes away meanwhile, pg reports
-  // that as an 'error' event on the checked-out client, which would crash the process without a listener.
-  const client = await getPool().connect();
-  let broken: Error | undefined;
-  const onError = (error: Error) => {
-    broken = error;
-  };
-  client.on('error', onError);
-  try {
-    return await drizzle(client, { schema, casing: 'snake_case' }).transaction(claimAndSend);
-  } finally {
-    client.off('error', onError);
-    client.release(broken);
-  }
+  // getDb().transaction hands a connection that broke meanwhile (PostgreSQL gone while SMTP talks) back to be discarded.
+  return getDb().transaction(claimAndSend);
 }
 
 async function claimAndSend(tx: Tx): Promise<Outcome> {
