@@ -17,6 +17,14 @@ export function formValues(formData: FormData, maxLength = 2_000): Record<string
 }
 
 /**
+ * The submitted text fields in full, to validate: a value cut to size first could pass a length check it
+ * should fail (`a@b.de` followed by a megabyte of spaces). Echo `formValues` back, parse these.
+ */
+export function formInput(formData: FormData): Record<string, string> {
+  return formValues(formData, Infinity);
+}
+
+/**
  * Field errors with each zod message (a message key) translated by `t`.
  * Only the first error per field is kept: one clear sentence beside the field.
  */

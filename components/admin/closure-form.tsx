@@ -1,15 +1,15 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
 import { addClosureAction } from '@/app/[locale]/verwaltung/einstellungen/schliesstage/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { initialClosureState, type AffectedBookingView } from '@/lib/admin/form-state';
-import { clockFormat, pick } from '@/lib/format';
+import { initialClosureState } from '@/lib/admin/form-state';
 import styles from './admin.module.css';
-import { HiddenValues, SelectField, TextAreaField } from './fields';
+import { AffectedBookings } from './affected-bookings';
+import { SelectField, TextAreaField } from './fields';
 
 /**
  * Add a closure. If booked appointments lie on its dates, the form gives way to the list of them and a
@@ -20,7 +20,8 @@ export function ClosureForm({ locale, locations, today }: { locale: string; loca
   const [state, formAction] = useActionState(addClosureAction, initialClosureState);
 
   if (!state.ok && 'affected' in state && state.affected) {
-    return <ConfirmClosure locale={locale} values={state.values} affected={state.affected} changed={state.changed} formAction={formAction} />;
+    const count = state.affected.length;
+    return <AffectedBookings locale={locale} values={state.values} affected={state.affected} changed={state.changed} intro={t('closures.affectedIntro')} confirmLabel={t('closures.confirm', { count })} formAction={formAction} />;
   }
 
   const values = state.ok ? {} : state.values;
@@ -58,57 +59,5 @@ export function ClosureForm({ locale, locations, today }: { locale: string; loca
       <TextAreaField name="reasonEn" label={t('closures.reasonEn')} defaultValue={values.reasonEn} error={error('reasonEn')} rows={2} maxLength={200} required />
       <SubmitButton>{t('closures.submit')}</SubmitButton>
     </form>
-  );
-}
-
-function ConfirmClosure({ locale, values, affected, changed, formAction }: { locale: string; values: Record<string, string>; affected: AffectedBookingView[]; changed: boolean; formAction: (formData: FormData) => void }) {
-  const t = useTranslations('Admin.closures');
-  const format = useFormatter();
-  const ref = useRef<HTMLElement>(null);
-  // The confirmation replaces the form: move focus to it so keyboard and screen-reader users notice.
-  useEffect(() => ref.current?.focus(), []);
-  const time = (b: AffectedBookingView) =>
-    `${format.dateTime(new Date(b.start), { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: b.timeZone })}, ${format.dateTime(new Date(b.start), { ...clockFormat, timeZone: b.timeZone })}–${format.dateTime(new Date(b.end), { ...clockFormat, timeZone: b.timeZone })}`;
-  return (
-    <section ref={ref} tabIndex={-1} className={styles.confirm} aria-labelledby="affected-title">
-      <h3 id="affected-title">{t('affectedTitle', { count: affected.length })}</h3>
-      {changed && (
-        <p className="alert alert--info" role="alert">
-          {t('affectedChanged')}
-        </p>
-      )}
-      <p>{t('affectedIntro')}</p>
-      <div className={styles.tableWrap}>
-        <table className={styles.table}>
-          <caption className="visually-hidden">{t('affectedCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('time')}</th>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('code')}</th>
-              <th scope="col">{t('location')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {affected.map((b) => (
-              <tr key={b.id}>
-                <td>{time(b)}</td>
-                <td>{b.name ?? '—'}</td>
-                <td className="mono">{b.code}</td>
-                <td>{pick(b.location, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <form action={formAction} className="actions">
-        <HiddenValues values={{ ...values, locale }} />
-        <input type="hidden" name="confirm" value={affected.map((b) => b.id).join(',')} />
-        <SubmitButton className="button button--danger">{t('confirm', { count: affected.length })}</SubmitButton>
-        <button type="submit" name="intent" value="back" className="button button--secondary">
-          {t('back')}
-        </button>
-      </form>
-    </section>
   );
 }

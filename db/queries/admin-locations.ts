@@ -27,7 +27,9 @@ export async function listAdminLocations({ tx = getDb() }: { tx?: DbOrTx } = {})
  * this lock first, so two admins cannot each add one of two overlapping windows.
  */
 export async function lockLocation({ id, tx }: { id: number; tx: DbOrTx }) {
-  const [row] = await tx.select().from(locations).where(eq(locations.id, id)).for('update');
+  // NO KEY UPDATE: serialises admins without blocking holds, whose bookings rows reference the location
+  // (KEY SHARE); FOR UPDATE would deadlock with a hold that waits for the advisory lock the change takes.
+  const [row] = await tx.select().from(locations).where(eq(locations.id, id)).for('no key update');
   return row ?? null;
 }
 
@@ -75,5 +77,17 @@ export async function insertCounter({ locationId, name, tx }: { locationId: numb
 
 export async function updateCounter({ id, name, active, tx }: { id: number; name?: string; active?: boolean; tx: DbOrTx }) {
   const [row] = await tx.update(counters).set({ name, active }).where(eq(counters.id, id)).returning();
+  return row ?? null;
+}
+
+export async function updateWindowCounters({ id, countersOpen, tx }: { id: number; countersOpen: number; tx: DbOrTx }) {
+  const [row] = await tx.update(openingHours).set({ countersOpen }).where(eq(openingHours.id, id)).returning();
+  return row ?? null;
+}
+
+export type OfficeSettings = Pick<typeof locations.$inferSelect, 'bookingHorizonDays' | 'minLeadMinutes' | 'holdMinutes' | 'slotStepMinutes' | 'maxFutureBookingsPerEmail'>;
+
+export async function updateOfficeSettings({ id, settings, tx }: { id: number; settings: OfficeSettings; tx: DbOrTx }) {
+  const [row] = await tx.update(locations).set(settings).where(eq(locations.id, id)).returning();
   return row ?? null;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { locationServices, services, type Localized } from '@/db/schema';
+import { documents, locationServices, serviceDocuments, services, type Localized } from '@/db/schema';
 
 export type AdminService = typeof services.$inferSelect & { offers: { locationId: number; minutesPerUnit: number; maxCount: number }[] };
 
@@ -36,4 +36,49 @@ export async function upsertOffer({ serviceId, locationId, minutesPerUnit, maxCo
 
 export async function deleteOffer({ serviceId, locationId, tx }: { serviceId: number; locationId: number; tx: DbOrTx }) {
   await tx.delete(locationServices).where(and(eq(locationServices.serviceId, serviceId), eq(locationServices.locationId, locationId)));
+}
+
+/** A new service at the end of the list; its slug (used in booking links) is made unique with a number if needed. */
+export async function insertService({ slug, name, description, active, tx }: { slug: string; name: Localized; description: Localized; active: boolean; tx: DbOrTx }) {
+  const taken = new Set((await tx.select({ slug: services.slug }).from(services)).map((r) => r.slug));
+  let unique = slug;
+  for (let n = 2; taken.has(unique); n++) unique = `${slug}-${n}`;
+  const [row] = await tx
+    .insert(services)
+    .values({ slug: unique, name, description, active, position: sql`(select coalesce(max(${services.position}), -1) + 1 from ${services})` })
+    .returning();
+  return row!;
+}
+
+export async function setServiceActive({ id, active, tx }: { id: number; active: boolean; tx: DbOrTx }) {
+  await tx.update(services).set({ active }).where(eq(services.id, id));
+}
+
+export async function listAllDocuments({ tx = getDb() }: { tx?: DbOrTx } = {}) {
+  return tx.select().from(documents).orderBy(asc(documents.id));
+}
+
+export async function listServiceDocumentIds({ tx = getDb() }: { tx?: DbOrTx } = {}) {
+  return tx.select().from(serviceDocuments).orderBy(asc(serviceDocuments.position));
+}
+
+/** Replaces a service's documents with `documentIds`, in that order. */
+export async function replaceServiceDocuments({ serviceId, documentIds, tx }: { serviceId: number; documentIds: number[]; tx: DbOrTx }) {
+  await tx.delete(serviceDocuments).where(eq(serviceDocuments.serviceId, serviceId));
+  if (documentIds.length > 0) await tx.insert(serviceDocuments).values(documentIds.map((documentId, position) => ({ serviceId, documentId, position })));
+}
+
+export type DocumentFields = { name: Localized; hint: Localized | null; formUrl: string | null };
+
+export async function insertDocument({ slug, fields, tx }: { slug: string; fields: DocumentFields; tx: DbOrTx }) {
+  const taken = new Set((await tx.select({ slug: documents.slug }).from(documents)).map((r) => r.slug));
+  let unique = slug;
+  for (let n = 2; taken.has(unique); n++) unique = `${slug}-${n}`;
+  const [row] = await tx.insert(documents).values({ slug: unique, ...fields }).returning();
+  return row!;
+}
+
+export async function updateDocument({ id, fields, tx }: { id: number; fields: DocumentFields; tx: DbOrTx }) {
+  const [row] = await tx.update(documents).set(fields).where(eq(documents.id, id)).returning();
+  return row ?? null;
 }

@@ -60,3 +60,7 @@ export async function setStaffPassword({ id, passwordHash, tx }: { id: number; p
   await tx.update(staffUsers).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(staffUsers.id, id));
   await tx.delete(staffSessions).where(eq(staffSessions.userId, id));
 }
+
+export async function setStaffRole({ id, role, locationId, tx }: { id: number; role: 'admin' | 'clerk'; locationId: number | null; tx: DbOrTx }) {
+  await tx.update(staffUsers).set({ role, locationId }).where(eq(staffUsers.id, id));
+}

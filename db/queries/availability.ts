@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { activeBookingStatuses, bookings, closures, counters, documents, locationServices, locations, openingHours, serviceDocuments, services } from '@/db/schema';
 import type { BusyInterval, Closure, LocalDate, WeeklyWindow } from '@/lib/slots';
+import { isSlug } from '@/lib/validation/text';
 
 export type BookableService = {
   id: number;
@@ -23,6 +24,8 @@ export type LocationForBooking = typeof locations.$inferSelect & {
 
 /** Everything about a location that does not change from request to request: counters, hours, services, documents. */
 export async function loadLocationForBooking({ slug, tx = getDb() }: { slug: string; tx?: DbOrTx }): Promise<LocationForBooking | null> {
+  // Slugs come straight from URLs and forms; one no location can have (a NUL byte would even fail the query) finds none.
+  if (!isSlug(slug)) return null;
   const [location] = await tx.select().from(locations).where(and(eq(locations.slug, slug), eq(locations.active, true)));
   if (!location) return null;
   const [counterRows, windowRows, serviceRows, documentRows] = await Promise.all([

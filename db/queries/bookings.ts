@@ -42,14 +42,16 @@ export async function insertHold(args: {
     // breaks the deadlock only after deadlock_timeout (1 s). The constraint still decides who gets a counter.
     await tx.execute(sql`select pg_advisory_xact_lock(${args.locationId}, ${Math.floor(args.start.getTime() / 86_400_000)})`);
     await expireStaleHolds({ locationId: args.locationId, start: args.start, end: args.end, tx });
-    // An admin may have closed the day since the slot was computed; the closure takes the same lock.
+    // An admin may have closed the day or staffed fewer counters since the slot was computed; both changes
+    // take the same lock, so what is read here holds until this transaction commits.
     const { rows: closed } = await tx.execute(sql`
       select 1 from closures c join locations l on l.id = ${args.locationId}
       where (c.location_id = l.id or c.location_id is null)
         and (${args.start.toISOString()}::timestamptz at time zone l.time_zone)::date between c.starts_on and c.ends_on
       limit 1`);
     if (closed.length > 0) return null;
-    for (const counterId of args.counterIds) {
+    const staffed = await staffedCounterIds(tx, args);
+    for (const counterId of args.counterIds.filter((id) => staffed.has(id))) {
       const inserted = await tryInsertOnCounter(tx, { ...args, counterId });
       if (inserted) {
         await tx.insert(bookingServices).values(args.items.map((item) => ({ bookingId: inserted.id, ...item })));
@@ -58,6 +60,26 @@ export async function insertHold(args: {
     }
     return null;
   });
+}
+
+/**
+ * The counters staffed for the whole of `[start, end)`: the first `counters_open` active counters (by
+ * position) of a window of that local weekday that contains the range; the rule of `staffedCounters`.
+ */
+async function staffedCounterIds(tx: Tx, { locationId, start, end }: { locationId: number; start: Date; end: Date }): Promise<Set<number>> {
+  const { rows } = await tx.execute<{ id: number }>(sql`
+    with local as (
+      select (${start.toISOString()}::timestamptz at time zone time_zone) as starts, (${end.toISOString()}::timestamptz at time zone time_zone) as ends
+      from locations where id = ${locationId}),
+    ranked as (
+      select id, row_number() over (order by position, id) as rank from counters where location_id = ${locationId} and active)
+    select distinct r.id from ranked r, local, opening_hours h
+    where h.location_id = ${locationId}
+      and h.weekday = extract(isodow from local.starts)
+      and h.opens_at <= local.starts::time
+      and local.ends <= local.starts::date + h.closes_at
+      and r.rank <= h.counters_open`);
+  return new Set(rows.map((r) => Number(r.id)));
 }
 
 async function tryInsertOnCounter(

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createTranslator } from 'next-intl';
 import { z } from 'zod';
-import { formValues, type ActionState } from '@/lib/action-state';
+import { formInput, formValues, type ActionState } from '@/lib/action-state';
 import { requireStaff, StaffAccessError, type StaffUser } from '@/lib/auth/staff-session';
 import { redirect } from '@/lib/i18n/navigation';
 import de from '@/messages/de.json';
@@ -35,7 +35,7 @@ export function zodState(t: AdminTranslator, error: z.ZodError, values: Record<s
   return problemState(t, problems, values);
 }
 
-/** `input`: every submitted field, to parse; `values`: the ones safe to show again (no passwords). */
+/** `input`: every submitted field in full, to parse; `values`: the ones safe to show again (no passwords, cut to size). */
 export type AdminActionContext = { actor: StaffUser; locale: Locale; input: Record<string, string>; values: Record<string, string>; t: AdminTranslator };
 export type RefusedState = { ok: false; formError: string; values: Record<string, string> };
 
@@ -45,9 +45,9 @@ export type RefusedState = { ok: false; formError: string; values: Record<string
  * Fields named in `secret` (passwords) are never echoed back into the page.
  */
 export async function adminAction<S>(formData: FormData, run: (ctx: AdminActionContext) => Promise<S>, { secret = [] }: { secret?: string[] } = {}): Promise<S | RefusedState> {
-  const all = formValues(formData);
+  const all = formInput(formData);
   const locale: Locale = localeSchema.parse(all.locale);
-  const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !secret.includes(key)));
+  const kept = Object.fromEntries(Object.entries(formValues(formData)).filter(([key]) => !secret.includes(key)));
   const t = adminTranslator(locale);
   let actor: StaffUser | null = null;
   let refusal: StaffAccessError['reason'] | null = null;

@@ -1,10 +1,11 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { countActiveCounters, deleteWindow, findCounter, findWindow, insertCounter, insertWindow, listAdminLocations, listCounters, listWindows, lockLocation, updateCounter } from '@/db/queries/admin-locations';
+import { countActiveCounters, deleteWindow, findCounter, findWindow, insertCounter, insertWindow, listAdminLocations, listCounters, listWindows, lockLocation, updateCounter, updateWindowCounters } from '@/db/queries/admin-locations';
 import { writeAudit } from '@/db/queries/staff';
 import type { StaffUser } from '@/lib/auth/staff-session';
 import { clockTime } from '@/lib/format';
 import { assertAdmin } from './access';
+import { currentStaffing, settleBookings, type NeedsConfirmation, type Settled } from './capacity';
 import { refuse, type Problems, type Refusal } from './problems';
 
 export async function listLocationsForAdmin({ actor }: { actor: StaffUser | null }) {
@@ -42,17 +43,51 @@ export async function addOpeningWindow({ actor, input }: { actor: StaffUser | nu
   });
 }
 
-/** Removes a weekly window; existing bookings in it stay. */
-export async function removeOpeningWindow({ actor, windowId }: { actor: StaffUser | null; windowId: number }): Promise<{ ok: true } | Refusal> {
+export type CapacityChangeResult = Settled | NeedsConfirmation | (Refusal & { needsConfirmation?: undefined });
+
+/**
+ * Removes a weekly window. Bookings in it that no other window covers are stranded: they come back to
+ * confirm, and are cancelled with a mail when confirmed (see `settleBookings`).
+ */
+export async function removeOpeningWindow({ actor, windowId, confirmedBookingIds, now = new Date() }: { actor: StaffUser | null; windowId: number; confirmedBookingIds?: number[]; now?: Date }): Promise<CapacityChangeResult> {
   assertAdmin(actor);
-  return getDb().transaction(async (tx) => {
+  return getDb().transaction(async (tx): Promise<CapacityChangeResult> => {
     const window = await findWindow({ id: windowId, tx });
     if (!window) return refuse('form', 'notFound');
-    await lockLocation({ id: window.locationId, tx });
-    const removed = await deleteWindow({ id: windowId, tx });
-    if (!removed) return refuse('form', 'notFound');
-    await writeAudit({ tx, actorId: actor.id, action: 'opening-hours-removed', entity: 'opening_hours', entityId: windowId, details: { locationId: removed.locationId, weekday: removed.weekday, opensAt: removed.opensAt, closesAt: removed.closesAt, countersOpen: removed.countersOpen } });
-    return { ok: true as const };
+    const location = (await lockLocation({ id: window.locationId, tx }))!;
+    const before = await currentStaffing({ location, tx });
+    if (!before.windows.some((w) => w.id === windowId)) return refuse('form', 'notFound');
+    const after = { ...before, windows: before.windows.filter((w) => w.id !== windowId) };
+    const settled = await settleBookings({ tx, actor, location, before, after, confirmedBookingIds, now });
+    if (!settled.ok) return settled;
+    const removed = (await deleteWindow({ id: windowId, tx }))!;
+    await writeAudit({ tx, actorId: actor.id, action: 'opening-hours-removed', entity: 'opening_hours', entityId: windowId, details: { locationId: removed.locationId, weekday: removed.weekday, opensAt: removed.opensAt, closesAt: removed.closesAt, countersOpen: removed.countersOpen, movedBookingIds: settled.movedBookingIds, cancelledBookingIds: settled.cancelledBookingIds } });
+    return settled;
+  });
+}
+
+/**
+ * Changes how many counters a window opens. Fewer counters move bookings onto those that stay open
+ * where there is room; the rest are stranded and need the admin's confirmation (see `settleBookings`).
+ */
+export async function setWindowCounters({ actor, windowId, countersOpen, confirmedBookingIds, now = new Date() }: { actor: StaffUser | null; windowId: number; countersOpen: number; confirmedBookingIds?: number[]; now?: Date }): Promise<CapacityChangeResult> {
+  assertAdmin(actor);
+  return getDb().transaction(async (tx): Promise<CapacityChangeResult> => {
+    const window = await findWindow({ id: windowId, tx });
+    if (!window) return refuse('form', 'notFound');
+    const location = (await lockLocation({ id: window.locationId, tx }))!;
+    const before = await currentStaffing({ location, tx });
+    const current = before.windows.find((w) => w.id === windowId);
+    if (!current) return refuse('form', 'notFound');
+    if (countersOpen < 1) return refuse('countersOpen', 'countersMin');
+    if (countersOpen > before.counterIds.length) return refuse('countersOpen', 'countersOverLimit', { max: before.counterIds.length });
+    if (countersOpen === current.countersOpen) return { ok: true, movedBookingIds: [], cancelledBookingIds: [] };
+    const after = { ...before, windows: before.windows.map((w) => (w.id === windowId ? { ...w, countersOpen } : w)) };
+    const settled = await settleBookings({ tx, actor, location, before, after, confirmedBookingIds, now });
+    if (!settled.ok) return settled;
+    await updateWindowCounters({ id: windowId, countersOpen, tx });
+    await writeAudit({ tx, actorId: actor.id, action: 'opening-hours-changed', entity: 'opening_hours', entityId: windowId, details: { locationId: location.id, weekday: current.weekday, opensAt: current.opensAt, closesAt: current.closesAt, countersOpen: { from: current.countersOpen, to: countersOpen }, movedBookingIds: settled.movedBookingIds, cancelledBookingIds: settled.cancelledBookingIds } });
+    return settled;
   });
 }
 
@@ -82,24 +117,35 @@ export async function renameCounter({ actor, counterId, name }: { actor: StaffUs
 }
 
 /**
- * Activates or deactivates a counter. A counter the opening hours still need (a window opens more counters
- * than would stay active) cannot be deactivated: reduce that window first. Its existing bookings stay.
+ * Activates or deactivates a counter. Windows that open more counters than stay active are lowered to
+ * what is left; the counter's bookings move to counters that stay open where there is room, the rest
+ * are stranded and need the admin's confirmation (see `settleBookings`). The last active counter of a
+ * location with opening hours cannot be deactivated.
  */
-export async function setCounterActive({ actor, counterId, active }: { actor: StaffUser | null; counterId: number; active: boolean }): Promise<{ ok: true } | Refusal> {
+export async function setCounterActive({ actor, counterId, active, confirmedBookingIds, now = new Date() }: { actor: StaffUser | null; counterId: number; active: boolean; confirmedBookingIds?: number[]; now?: Date }): Promise<CapacityChangeResult> {
   assertAdmin(actor);
-  return getDb().transaction(async (tx) => {
+  return getDb().transaction(async (tx): Promise<CapacityChangeResult> => {
     const found = await findCounter({ id: counterId, tx });
     if (!found) return refuse('form', 'notFound');
-    await lockLocation({ id: found.locationId, tx });
+    const location = (await lockLocation({ id: found.locationId, tx }))!;
     const counter = (await findCounter({ id: counterId, tx }))!;
-    if (counter.active === active) return { ok: true as const };
-    if (!active) {
-      const [windows, activeCounters] = await Promise.all([listWindows({ locationId: counter.locationId, tx }), countActiveCounters({ locationId: counter.locationId, tx })]);
-      const needed = Math.max(0, ...windows.map((w) => w.countersOpen));
-      if (needed > activeCounters - 1) return refuse('form', 'counterNeededByHours', { needed, name: counter.name });
+    const unchanged: Settled = { ok: true, movedBookingIds: [], cancelledBookingIds: [] };
+    if (counter.active === active) return unchanged;
+    if (active) {
+      await updateCounter({ id: counterId, active, tx });
+      await writeAudit({ tx, actorId: actor.id, action: 'counter-activated', entity: 'counter', entityId: counterId, details: { locationId: counter.locationId, name: counter.name } });
+      return unchanged;
     }
+    const before = await currentStaffing({ location, tx });
+    const counterIds = before.counterIds.filter((id) => id !== counterId);
+    if (counterIds.length === 0 && before.windows.length > 0) return refuse('form', 'counterNeededByHours', { name: counter.name });
+    const lowered = before.windows.filter((w) => w.countersOpen > counterIds.length);
+    const after = { ...before, counterIds, windows: before.windows.map((w) => ({ ...w, countersOpen: Math.min(w.countersOpen, counterIds.length) })) };
+    const settled = await settleBookings({ tx, actor, location, before, after, confirmedBookingIds, now });
+    if (!settled.ok) return settled;
+    for (const window of lowered) await updateWindowCounters({ id: window.id, countersOpen: counterIds.length, tx });
     await updateCounter({ id: counterId, active, tx });
-    await writeAudit({ tx, actorId: actor.id, action: active ? 'counter-activated' : 'counter-deactivated', entity: 'counter', entityId: counterId, details: { locationId: counter.locationId, name: counter.name } });
-    return { ok: true as const };
+    await writeAudit({ tx, actorId: actor.id, action: 'counter-deactivated', entity: 'counter', entityId: counterId, details: { locationId: counter.locationId, name: counter.name, loweredWindowIds: lowered.map((w) => w.id), movedBookingIds: settled.movedBookingIds, cancelledBookingIds: settled.cancelledBookingIds } });
+    return settled;
   });
 }

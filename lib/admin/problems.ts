@@ -29,7 +29,16 @@ export type AdminErrorKey =
   | 'clerkNeedsLocation'
   | 'passwordTooShort'
   | 'passwordTooLong'
-  | 'cannotDeactivateSelf';
+  | 'cannotDeactivateSelf'
+  | 'cannotDemoteSelf'
+  | 'documentNameLength'
+  | 'formUrlInvalid'
+  | 'horizonInvalid'
+  | 'leadInvalid'
+  | 'holdInvalid'
+  | 'stepInvalid'
+  | 'perEmailInvalid'
+  | 'textInvalid';
 
 export type Problem = { key: AdminErrorKey; values?: Record<string, string | number> };
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { cleanText } from '@/lib/validation/text';
 import type { AdminErrorKey } from './problems';
 
 // Every message is a key under `Admin.errors`; the action translates it.
@@ -11,7 +12,16 @@ const localDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, e('dateInvalid'))
   .refine((s) => DateTime.fromISO(s).isValid, e('dateInvalid'));
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, e('timeInvalid'));
-const text = (min: number, max: number, key: AdminErrorKey) => z.string().trim().min(min, e(key)).max(max, e(key));
+// Single-line unless `multiLine` (text areas); control, bidi and zero-width characters are refused everywhere.
+const text = (min: number, max: number, key: AdminErrorKey, { multiLine = false } = {}) => cleanText({ min, max, tooLong: key, invalid: 'textInvalid' satisfies AdminErrorKey, multiLine });
+
+/** The ids of the bookings the admin saw and agreed to cancel, comma-separated; absent before the confirmation step. */
+const confirmedIds = z
+  .string()
+  .regex(/^\d+(,\d+)*$/)
+  .transform((s) => s.split(',').map(Number))
+  .optional()
+  .catch(undefined);
 
 /** The longest closure in one go: a year. */
 export const MAX_CLOSURE_DAYS = 366;
@@ -24,15 +34,9 @@ export const closureSchema = z
       .transform((v) => (v === 'all' ? null : Number(v))),
     startsOn: localDate,
     endsOn: localDate,
-    reasonDe: text(3, 200, 'reasonLength'),
-    reasonEn: text(3, 200, 'reasonLength'),
-    /** The ids of the bookings the admin saw and agreed to cancel, comma-separated. */
-    confirm: z
-      .string()
-      .regex(/^\d+(,\d+)*$/)
-      .transform((s) => s.split(',').map(Number))
-      .optional()
-      .catch(undefined),
+    reasonDe: text(3, 200, 'reasonLength', { multiLine: true }),
+    reasonEn: text(3, 200, 'reasonLength', { multiLine: true }),
+    confirm: confirmedIds,
   })
   .check((ctx) => {
     const { startsOn, endsOn } = ctx.value;
@@ -44,13 +48,15 @@ export const closureSchema = z
 
 export const closureIdSchema = z.object({ closureId: id });
 
+const countersOpen = z.coerce.number(e('countersMin')).int(e('countersMin')).min(1, e('countersMin')).max(99, e('countersMin'));
+
 export const windowSchema = z
   .object({
     locationId: id,
     weekday: z.coerce.number(e('weekdayInvalid')).int(e('weekdayInvalid')).min(1, e('weekdayInvalid')).max(7, e('weekdayInvalid')),
     opensAt: clock,
     closesAt: clock,
-    countersOpen: z.coerce.number(e('countersMin')).int(e('countersMin')).min(1, e('countersMin')).max(99, e('countersMin')),
+    countersOpen,
   })
   .check((ctx) => {
     const { opensAt, closesAt } = ctx.value;
@@ -58,19 +64,28 @@ export const windowSchema = z
     if (closesAt.slice(0, 5) <= opensAt.slice(0, 5)) ctx.issues.push({ code: 'custom', input: closesAt, path: ['closesAt'], message: 'closesBeforeOpens' });
   });
 
-export const windowIdSchema = z.object({ windowId: id });
+export const windowIdSchema = z.object({ windowId: id, confirm: confirmedIds });
+export const windowCountersSchema = z.object({ windowId: id, countersOpen, confirm: confirmedIds });
 
 const counterName = text(1, 60, 'counterNameLength');
 export const newCounterSchema = z.object({ locationId: id, name: counterName });
 export const renameCounterSchema = z.object({ counterId: id, name: counterName });
-export const counterActiveSchema = z.object({ counterId: id, active: z.enum(['true', 'false']).transform((v) => v === 'true') });
+export const counterActiveSchema = z.object({ counterId: id, active: z.enum(['true', 'false']).transform((v) => v === 'true'), confirm: confirmedIds });
+
+/** A form's checkbox: present ("on") or absent. */
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === 'on');
 
 export const serviceTextsSchema = z.object({
-  serviceId: id,
+  /** `new` for a service that does not exist yet. */
+  serviceId: z.literal('new').transform(() => null).or(id),
+  active: checkbox,
   nameDe: text(2, 120, 'serviceNameLength'),
   nameEn: text(2, 120, 'serviceNameLength'),
-  descriptionDe: text(0, 2000, 'descriptionLength'),
-  descriptionEn: text(0, 2000, 'descriptionLength'),
+  descriptionDe: text(0, 2000, 'descriptionLength', { multiLine: true }),
+  descriptionEn: text(0, 2000, 'descriptionLength', { multiLine: true }),
 });
 
 export const offerSchema = z.object({
@@ -99,3 +114,46 @@ export const newStaffSchema = z
 
 export const staffActiveSchema = z.object({ staffId: id, active: z.enum(['true', 'false']).transform((v) => v === 'true') });
 export const resetPasswordSchema = z.object({ staffId: id, password });
+
+/** Empty, or an https link (forms are on the town's website; no other schemes, no scripts). */
+const formUrl = z
+  .string()
+  .trim()
+  .max(500, e('formUrlInvalid'))
+  .refine((v) => v === '' || (URL.canParse(v) && new URL(v).protocol === 'https:'), e('formUrlInvalid'))
+  .transform((v) => v || null);
+
+export const documentSchema = z.object({
+  documentId: z.literal('new').transform(() => null).or(id),
+  nameDe: text(2, 160, 'documentNameLength'),
+  nameEn: text(2, 160, 'documentNameLength'),
+  hintDe: text(0, 500, 'descriptionLength', { multiLine: true }),
+  hintEn: text(0, 500, 'descriptionLength', { multiLine: true }),
+  formUrl,
+});
+
+const whole = (min: number, max: number, key: AdminErrorKey) => z.coerce.number(e(key)).int(e(key)).min(min, e(key)).max(max, e(key));
+
+export const officeSettingsSchema = z.object({
+  locationId: id,
+  bookingHorizonDays: whole(1, 365, 'horizonInvalid'),
+  minLeadMinutes: whole(0, 20_160, 'leadInvalid'),
+  holdMinutes: whole(3, 60, 'holdInvalid'),
+  slotStepMinutes: whole(5, 60, 'stepInvalid'),
+  maxFutureBookingsPerEmail: whole(1, 20, 'perEmailInvalid'),
+});
+
+export const staffRoleSchema = z
+  .object({
+    staffId: id,
+    role: z.enum(['admin', 'clerk'], e('roleInvalid')),
+    location: z
+      .string()
+      .regex(/^\d*$/)
+      .optional()
+      .catch(undefined)
+      .transform((v) => (v ? Number(v) : null)),
+  })
+  .check((ctx) => {
+    if (ctx.value.role === 'clerk' && ctx.value.location === null) ctx.issues.push({ code: 'custom', input: '', path: ['location'], message: 'clerkNeedsLocation' });
+  });

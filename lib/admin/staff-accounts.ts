@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb, type DbOrTx } from '@/db/client';
 import { listAdminLocations } from '@/db/queries/admin-locations';
-import { insertStaffAccount, listStaffAccounts, lockStaffAccount, setStaffActive, setStaffPassword, staffEmailTaken } from '@/db/queries/admin-staff';
+import { insertStaffAccount, listStaffAccounts, lockStaffAccount, setStaffActive, setStaffPassword, setStaffRole, staffEmailTaken } from '@/db/queries/admin-staff';
 import { writeAudit } from '@/db/queries/staff';
 import { hashSecret } from '@/lib/auth/password';
 import type { StaffUser } from '@/lib/auth/staff-session';
@@ -97,6 +97,24 @@ export async function resetStaffPassword({ actor, staffId, password }: { actor: 
     if (!account) return refuse('form', 'notFound');
     await setStaffPassword({ id: staffId, passwordHash, tx });
     await writeAudit({ tx, actorId: actor.id, action: 'staff-password-reset', entity: 'staff', entityId: staffId, details: { email: account.email } });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Changes an account's role and, for clerks, their office; takes effect on the account's next request
+ * (every request reads the role). Admins cannot change their own role, so one admin always remains.
+ */
+export async function changeStaffRole({ actor, staffId, role, locationId }: { actor: StaffUser | null; staffId: number; role: 'admin' | 'clerk'; locationId: number | null }): Promise<{ ok: true } | Refusal> {
+  assertAdmin(actor);
+  if (staffId === actor.id) return refuse('form', 'cannotDemoteSelf');
+  if (role === 'clerk' && locationId === null) return refuse('location', 'clerkNeedsLocation');
+  return getDb().transaction(async (tx) => {
+    const account = await lockStaffAccount({ id: staffId, tx });
+    if (!account) return refuse('form', 'notFound');
+    if (role === 'clerk' && !(await listAdminLocations({ tx })).some((l) => l.id === locationId)) return refuse('location', 'locationUnknown');
+    await setStaffRole({ id: staffId, role, locationId: role === 'clerk' ? locationId : null, tx });
+    await writeAudit({ tx, actorId: actor.id, action: 'staff-role-changed', entity: 'staff', entityId: staffId, details: { email: account.email, role, locationId } });
     return { ok: true as const };
   });
 }

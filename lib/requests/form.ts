@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { BookableService } from '@/db/queries/availability';
 import type { PreferredWindow } from '@/db/schema';
 import type { WeeklyWindow } from '@/lib/slots';
+import { cleanText, emailAddress, personName, phoneNumber } from '@/lib/validation/text';
 import { MAX_PREFERENCES, PARTS_OF_DAY, preferableDates } from './preferences';
 
 /** One error beside one field: a message key (namespace `Errors` or `Request.errors`) and its values. */
@@ -24,10 +25,10 @@ export type RequestFormLocation = {
 
 // The same rules as the booking form's contact step, so a citizen meets one set of messages.
 const contactSchema = z.object({
-  name: z.string().trim().min(2, { error: 'nameRequired' }).max(100, { error: 'nameTooLong' }).regex(/^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u, { error: 'nameInvalid' }),
-  email: z.string().trim().max(254, { error: 'emailInvalid' }).pipe(z.email({ error: 'emailInvalid' })),
-  phone: z.string().trim().max(30, { error: 'phoneInvalid' }).regex(/^$|^\+?[0-9 ()/-]{5,30}$/, { error: 'phoneInvalid' }),
-  note: z.string().trim().max(500, { error: 'noteTooLong' }),
+  name: personName(),
+  email: emailAddress(),
+  phone: phoneNumber(),
+  note: cleanText({ max: 500, tooLong: 'noteTooLong', invalid: 'noteInvalid', multiLine: true }),
   consent: z.literal('on', { error: 'consentRequired' }),
 });
 

@@ -2,3 +2,4 @@ export { computeSlots } from './compute-slots';
 export { durationOf } from './duration';
 export { daysWithSlots, findSlot, firstSlot, groupByLocalDate } from './slot-lists';
 export type { AvailabilityInput, BusyInterval, Closure, LocalDate, LocalTime, Slot, WeeklyWindow } from './types';
+export { planCapacityChange, staffedCounters, type CapacityPlan, type PlacedBooking, type Staffing } from './staffing';

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { loadDayPlan, searchBookings } from '@/db/queries/day-plan';
 import { listLocations } from '@/db/queries/locations';
 import { mayWorkAt, StaffAccessError, type StaffUser } from '@/lib/auth/staff-session';
+import { isCleanText } from '@/lib/validation/text';
 
 /** The locations this staff member may see: all for admins, their own for clerks. */
 export async function locationsFor(actor: StaffUser | null) {
@@ -22,5 +23,7 @@ export async function dayPlanFor({ actor, location, date }: { actor: StaffUser |
 export async function searchFor({ actor, locationId, query }: { actor: StaffUser | null; locationId: number; query: string }) {
   if (!actor) throw new StaffAccessError('signed-out');
   if (!mayWorkAt(actor, locationId)) throw new StaffAccessError('forbidden');
+  // No stored number or name holds control or invisible characters (a NUL byte would even fail the query).
+  if (!isCleanText(query)) return [];
   return searchBookings({ locationId, query });
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { confirmHold, extendHold, findBookingByTokenHash, releaseHold, saveHoldContact } from '@/db/queries/bookings';
 import { hitRateLimit } from '@/db/queries/rate-limits';
-import { formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
+import { formInput, formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
 import { hashSecret } from '@/lib/auth/password';
 import { formatChoiceParam, parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
 import { holdSlot } from '@/lib/booking/hold';
@@ -18,6 +18,7 @@ import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/client-address';
 import { redirect } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
+import { emailAddress, personName, phoneNumber } from '@/lib/validation/text';
 
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 const countSchema = z.coerce.number({ error: 'countInvalid' }).int({ error: 'countInvalid' }).min(0, { error: 'countInvalid' });
@@ -83,20 +84,20 @@ export async function holdSlotAction(formData: FormData): Promise<void> {
   redirect({ href: '/termin/daten', locale });
 }
 
-// Names: letters of any script, spaces, apostrophes, dots and hyphens; no control characters or markup.
 const contactSchema = z.object({
-  name: z.string().trim().min(2, { error: 'nameRequired' }).max(100, { error: 'nameTooLong' }).regex(/^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u, { error: 'nameInvalid' }),
-  email: z.string().trim().max(254, { error: 'emailInvalid' }).pipe(z.email({ error: 'emailInvalid' })),
-  phone: z.string().trim().max(30, { error: 'phoneInvalid' }).regex(/^$|^\+?[0-9 ()/-]{5,30}$/, { error: 'phoneInvalid' }),
+  name: personName(),
+  email: emailAddress(),
+  phone: phoneNumber(),
   consent: z.literal('on', { error: 'consentRequired' }),
 });
 
 /** Step 3: stores name, email and phone on the running hold, then shows the review. */
 export async function saveContactAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, 300);
+  const input = formInput(formData);
   const locale: Locale = localeSchema.parse(values.locale);
   const t = await getTranslations({ locale, namespace: 'Errors' });
-  const parsed = contactSchema.safeParse({ name: values.name ?? '', email: values.email ?? '', phone: values.phone ?? '', consent: values.consent });
+  const parsed = contactSchema.safeParse({ name: input.name ?? '', email: input.email ?? '', phone: input.phone ?? '', consent: input.consent });
   if (!parsed.success) return { ok: false, fieldErrors: translatedFieldErrors(parsed.error, (key) => t(key as 'generic')), values };
 
   const hold = await readHoldToken();

@@ -3,13 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { formValues, type ActionState } from '@/lib/action-state';
+import { formInput, formValues, type ActionState } from '@/lib/action-state';
 import { signIn } from '@/lib/auth/sign-in';
 import { endStaffSession, requireStaff, StaffAccessError, startStaffSession, type StaffUser } from '@/lib/auth/staff-session';
 import { clientAddress } from '@/lib/http/client-address';
 import { redirect } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { cancelBookingForCitizen, changeBookingStatus } from '@/lib/staff/booking-actions';
+import { cleanText } from '@/lib/validation/text';
 
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 
@@ -23,15 +24,20 @@ async function staffOrSignIn(locale: Locale, options?: { role?: 'admin' }): Prom
   }
 }
 
-const signInSchema = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
+// Message keys of `Staff`. No account has a longer address or password, so those are plainly wrong and cost no
+// argon2 run; hidden characters are refused before the database sees them.
+const signInSchema = z.object({
+  email: cleanText({ min: 1, max: 254, tooShort: 'required', tooLong: 'invalid', invalid: 'emailInvalid' }),
+  password: z.string().min(1, { error: 'required' }).max(200, { error: 'invalid' }),
+});
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, 300);
   const locale: Locale = localeSchema.parse(values.locale);
   const t = await getTranslations({ locale, namespace: 'Staff' });
   const { password: _password, ...kept } = values; // never echo a password back into the page
-  const parsed = signInSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, formError: t('required'), values: kept };
+  const parsed = signInSchema.safeParse(formInput(formData));
+  if (!parsed.success) return { ok: false, formError: t(parsed.error.issues[0]!.message as 'required'), values: kept };
   const result = await signIn({ ...parsed.data, clientAddress: await clientAddress() });
   if (!result.ok) {
     const formError = result.reason === 'rate-limited' ? t('rateLimited', { minutes: Math.ceil((result.retryAfterSeconds ?? 60) / 60) }) : t('invalid');
@@ -68,7 +74,7 @@ export async function setBookingStatusAction(formData: FormData): Promise<void> 
 const cancelSchema = z.object({
   locale: localeSchema,
   bookingId: z.coerce.number().int().positive(),
-  reason: z.string().trim().min(3).max(500),
+  reason: cleanText({ min: 3, max: 500, tooLong: 'reason-required', invalid: 'reason-invalid', multiLine: true }),
   back: z.string().max(300).regex(/^\/[^/]/).optional(),
 });
 
@@ -76,8 +82,11 @@ const cancelSchema = z.object({
 export async function cancelBookingByStaffAction(formData: FormData): Promise<void> {
   const locale: Locale = localeSchema.parse(formData.get('locale'));
   const actor = await staffOrSignIn(locale);
-  const parsed = cancelSchema.safeParse(formValues(formData));
-  if (!parsed.success) return backToPlan(locale, String(formData.get('back') ?? ''), 'reason-required');
+  const parsed = cancelSchema.safeParse(formInput(formData));
+  if (!parsed.success) {
+    const notice = parsed.error.issues.some((i) => i.message === 'reason-invalid') ? 'reason-invalid' : 'reason-required';
+    return backToPlan(locale, String(formData.get('back') ?? '').slice(0, 300), notice);
+  }
   const result = await cancelBookingForCitizen({ actor, bookingId: parsed.data.bookingId, reason: parsed.data.reason });
   revalidatePath('/[locale]/verwaltung', 'page');
   backToPlan(locale, parsed.data.back, result.ok ? 'ok' : result.reason);

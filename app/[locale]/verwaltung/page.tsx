@@ -61,6 +61,7 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
       {notice === 'not-found' && <p className="alert alert--error" role="alert">{t('notFound')}</p>}
       {notice === 'invalid-transition' && <p className="alert alert--error" role="alert">{t('invalidTransition')}</p>}
       {notice === 'reason-required' && <p className="alert alert--error" role="alert">{t('reasonRequired')}</p>}
+      {notice === 'reason-invalid' && <p className="alert alert--error" role="alert">{t('reasonInvalid')}</p>}
       <div className="staff-tools">
         <form method="get" className="staff-tools__form">
           {locations.length > 1 ? (

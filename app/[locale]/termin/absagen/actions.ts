@@ -2,7 +2,7 @@
 
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
+import { formInput, formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
 import { cancelBooking } from '@/lib/booking/cancel';
 import { issueChangeGrantCookie, readChangeGrantCookie } from '@/lib/booking/change-grant-cookie';
 import { normalizeBookingCode } from '@/lib/booking/secrets';
@@ -11,20 +11,15 @@ import { clockFormat } from '@/lib/format';
 import { clientAddress } from '@/lib/http/client-address';
 import { redirect } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
+import { pinField, referenceCode } from '@/lib/validation/text';
 
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 
-const codeSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'codeRequired' })
-  .max(30, { error: 'codeInvalid' })
-  .transform(normalizeBookingCode)
-  .pipe(z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/, { error: 'codeInvalid' }));
+const codeSchema = referenceCode({ normalize: normalizeBookingCode, pattern: /^[A-Z0-9]{4}-[A-Z0-9]{4}$/ });
 
 const pinSchema = z.object({
   code: codeSchema,
-  pin: z.string().trim().min(1, { error: 'pinRequired' }).regex(/^\d{6}$/, { error: 'pinInvalid' }),
+  pin: pinField(),
   // Where the citizen goes once the PIN is right: the cancel page offers both choices, the reschedule page the calendar.
   purpose: z.enum(['cancel', 'reschedule']).catch('cancel'),
 });
@@ -35,11 +30,12 @@ const pinSchema = z.object({
  */
 export async function verifyBookingPinAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const raw = formValues(formData, 100);
+  const input = formInput(formData);
   const locale: Locale = localeSchema.parse(raw.locale);
   // The PIN is not sent back into the page: a failed form shows the number again, never the PIN.
   const { pin: _pin, ...values } = raw;
   const t = await getTranslations({ locale, namespace: 'PinCheck' });
-  const parsed = pinSchema.safeParse({ code: raw.code ?? '', pin: raw.pin ?? '', purpose: raw.purpose });
+  const parsed = pinSchema.safeParse({ code: input.code ?? '', pin: input.pin ?? '', purpose: input.purpose });
   if (!parsed.success) return { ok: false, fieldErrors: translatedFieldErrors(parsed.error, (key) => t(`errors.${key}` as 'errors.codeInvalid')), values };
 
   const { code, pin, purpose } = parsed.data;

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { hitRateLimit } from '@/db/queries/rate-limits';
-import { formValues, type ActionState } from '@/lib/action-state';
+import { formInput, formValues, type ActionState } from '@/lib/action-state';
 import { clockFormat } from '@/lib/format';
 import { clientAddress } from '@/lib/http/client-address';
 import { redirect } from '@/lib/i18n/navigation';
@@ -14,6 +14,7 @@ import { rememberRequest } from '@/lib/requests/receipt-cookie';
 import { normalizeRequestCode, REQUEST_CODE_PATTERN } from '@/lib/requests/reference';
 import { REQUESTS_PER_CLIENT_PER_HOUR, submitRequest } from '@/lib/requests/submit';
 import { withdrawRequest } from '@/lib/requests/withdraw';
+import { pinField, referenceCode } from '@/lib/validation/text';
 
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 
@@ -28,13 +29,14 @@ const SHARED_ERRORS = new Set(['nameRequired', 'nameTooLong', 'nameInvalid', 'em
  */
 export async function submitRequestAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, 600);
+  const input = formInput(formData);
   const locale: Locale = localeSchema.parse(values.locale);
   // Messages are loaded only for an answer that shows them: the success path goes straight on.
   const tShared = () => getTranslations({ locale, namespace: 'Errors' });
   const location = await loadLocationForBooking({ slug: String(values.location ?? '').slice(0, 100) });
   if (!location || location.mode !== 'request') return { ok: false, formError: (await tShared())('generic'), values };
 
-  const parsed = parseRequestForm(values, location, new Date());
+  const parsed = parseRequestForm(input, location, new Date());
   if (!parsed.ok) {
     const [format, tErrors, tRequest] = await Promise.all([getFormatter({ locale }), tShared(), getTranslations({ locale, namespace: 'Request.errors' })]);
     const fieldErrors: Record<string, string[]> = {};
@@ -59,14 +61,8 @@ export async function submitRequestAction(_prev: ActionState, formData: FormData
 }
 
 const withdrawSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, { error: 'codeRequired' })
-    .max(30, { error: 'codeInvalid' })
-    .transform(normalizeRequestCode)
-    .pipe(z.string().regex(REQUEST_CODE_PATTERN, { error: 'codeInvalid' })),
-  pin: z.string().trim().min(1, { error: 'pinRequired' }).regex(/^\d{6}$/, { error: 'pinInvalid' }),
+  code: referenceCode({ normalize: normalizeRequestCode, pattern: REQUEST_CODE_PATTERN }),
+  pin: pinField(),
 });
 
 export type WithdrawState = ActionState<{ code: string; message: string; withdrawn: boolean }>;
@@ -74,11 +70,12 @@ export type WithdrawState = ActionState<{ code: string; message: string; withdra
 /** Withdraws an open request with number and PIN; rate-limited, one answer for an unknown number and a wrong PIN. */
 export async function withdrawRequestAction(_prev: WithdrawState, formData: FormData): Promise<WithdrawState> {
   const raw = formValues(formData, 100);
+  const input = formInput(formData);
   const locale: Locale = localeSchema.parse(raw.locale);
   // The PIN is never sent back into the page.
   const { pin: _pin, ...values } = raw;
   const t = await getTranslations({ locale, namespace: 'Request.withdraw' });
-  const parsed = withdrawSchema.safeParse({ code: raw.code ?? '', pin: raw.pin ?? '' });
+  const parsed = withdrawSchema.safeParse({ code: input.code ?? '', pin: input.pin ?? '' });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= [t(`errors.${issue.message}` as 'errors.codeInvalid')];

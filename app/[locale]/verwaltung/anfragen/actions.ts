@@ -3,11 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { formValues, type ActionState } from '@/lib/action-state';
+import { formInput, formValues, type ActionState } from '@/lib/action-state';
 import { requireStaff, StaffAccessError, type StaffUser } from '@/lib/auth/staff-session';
 import { redirect } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { confirmRequest, declineRequest } from '@/lib/requests/staff';
+import { cleanText } from '@/lib/validation/text';
 
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 
@@ -29,7 +30,7 @@ function backToList(locale: Locale, location: string, query: Record<string, stri
 }
 
 /** One error text; loaded only for an answer that shows it, a successful one redirects straight away. */
-async function errorMessage(locale: Locale, key: 'timeRequired' | 'taken' | 'servicesUnavailable' | 'reasonRequired' | 'generic') {
+async function errorMessage(locale: Locale, key: 'timeRequired' | 'taken' | 'servicesUnavailable' | 'reasonRequired' | 'reasonInvalid' | 'generic') {
   return (await getTranslations({ locale, namespace: 'RequestStaff.errors' }))(key);
 }
 
@@ -66,7 +67,7 @@ export async function confirmRequestAction(_prev: ActionState, formData: FormDat
 
 const declineSchema = z.object({
   requestId: requestIdSchema,
-  reason: z.string().trim().min(3, { error: 'reasonRequired' }).max(500, { error: 'reasonRequired' }),
+  reason: cleanText({ min: 3, max: 500, tooLong: 'reasonRequired', invalid: 'reasonInvalid', multiLine: true }),
 });
 
 /** Declines a request; the reason goes to the citizen in the mail. */
@@ -75,10 +76,10 @@ export async function declineRequestAction(_prev: ActionState, formData: FormDat
   const locale: Locale = localeSchema.parse(values.locale);
   await staffOrSignIn(locale);
   const location = slugSchema.parse(values.location);
-  const parsed = declineSchema.safeParse({ requestId: values.requestId, reason: values.reason ?? '' });
+  const parsed = declineSchema.safeParse({ requestId: values.requestId, reason: formInput(formData).reason ?? '' });
   if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0]);
-    return field === 'reason' ? { ok: false, fieldErrors: { reason: [await errorMessage(locale, 'reasonRequired')] }, values } : { ok: false, formError: await errorMessage(locale, 'generic'), values };
+    const issue = parsed.error.issues[0]!;
+    return issue.path[0] === 'reason' ? { ok: false, fieldErrors: { reason: [await errorMessage(locale, issue.message as 'reasonInvalid')] }, values } : { ok: false, formError: await errorMessage(locale, 'generic'), values };
   }
   const result = await declineRequest(parsed.data);
   if (result.ok) backToList(locale, location, { hinweis: 'abgelehnt' });

@@ -3,23 +3,25 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { loadLocationForBooking } from '@/db/queries/availability';
-import { formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
+import { formInput, formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
 import { requireStaff, StaffAccessError } from '@/lib/auth/staff-session';
 import { parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
 import { redirect } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { moveBookingForCitizen } from '@/lib/staff/move-booking';
 import { bookForCitizen } from '@/lib/staff/walk-in';
+import { emailAddress, personName, phoneNumber } from '@/lib/validation/text';
 
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 
 const schema = z.object({
-  location: z.string().min(1).max(100),
-  services: z.string().min(1).max(500),
+  // Hidden fields: a bad value is a tampered form, answered with the generic message.
+  location: z.string().min(1, { error: 'generic' }).max(100, { error: 'generic' }),
+  services: z.string().min(1, { error: 'generic' }).max(500, { error: 'generic' }),
   start: z.iso.datetime({ offset: true, error: 'timeRequired' }),
-  name: z.string().trim().min(2, { error: 'nameRequired' }).max(100, { error: 'nameTooLong' }).regex(/^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u, { error: 'nameInvalid' }),
-  email: z.string().trim().max(254).pipe(z.union([z.literal(''), z.email({ error: 'emailInvalid' })])),
-  phone: z.string().trim().max(30, { error: 'phoneInvalid' }).regex(/^$|^\+?[0-9 ()/-]{5,30}$/, { error: 'phoneInvalid' }),
+  name: personName(),
+  email: emailAddress({ optional: true }),
+  phone: phoneNumber(),
 });
 
 /** Books for a caller or walk-in; the same reservation path and constraint as online bookings. */
@@ -35,7 +37,8 @@ export async function bookForCitizenAction(_prev: ActionState<{ code: string; pi
   }
   const t = await getTranslations({ locale, namespace: 'Errors' });
   const tWalkIn = await getTranslations({ locale, namespace: 'WalkIn' });
-  const parsed = schema.safeParse({ ...values, email: values.email ?? '', phone: values.phone ?? '', name: values.name ?? '' });
+  const input = formInput(formData);
+  const parsed = schema.safeParse({ ...input, email: input.email ?? '', phone: input.phone ?? '', name: input.name ?? '' });
   if (!parsed.success) {
     return { ok: false, fieldErrors: translatedFieldErrors(parsed.error, (key) => (key === 'timeRequired' ? tWalkIn('timeRequired') : t(key as 'generic'))), values };
   }

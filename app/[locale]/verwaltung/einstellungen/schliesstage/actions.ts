@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import type { ActionState } from '@/lib/action-state';
 import { adminAction, problemState, zodState } from '@/lib/admin/admin-action';
 import { addClosure, removeClosure } from '@/lib/admin/closures';
-import type { ClosureFormState } from '@/lib/admin/form-state';
+import { affectedView, type ClosureFormState } from '@/lib/admin/form-state';
 import { closureIdSchema, closureSchema } from '@/lib/admin/schemas';
 
 const PAGE = '/[locale]/verwaltung/einstellungen/schliesstage';
@@ -27,8 +27,7 @@ export async function addClosureAction(_prev: ClosureFormState, formData: FormDa
       return { ok: true, data: { cancelled: result.cancelledBookingIds.length } };
     }
     if (result.needsConfirmation) {
-      const affected = result.affected.map((b) => ({ id: b.id, code: b.code, name: b.name, start: b.start.toISOString(), end: b.end.toISOString(), timeZone: b.timeZone, location: b.locationName }));
-      return { ok: false, values: typed, affected, changed: result.changed };
+      return { ok: false, values: typed, affected: result.affected.map(affectedView), changed: result.changed };
     }
     return problemState(t, result.problems, typed);
   });

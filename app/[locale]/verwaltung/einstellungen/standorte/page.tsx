@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { ActionButton } from '@/components/admin/action-button';
 import { AdminFrame, AdminRefusal } from '@/components/admin/admin-frame';
 import styles from '@/components/admin/admin.module.css';
+import { CapacityButton, WindowCountersForm } from '@/components/admin/capacity-forms';
 import { AddCounterForm, RenameCounterForm, WindowForm } from '@/components/admin/location-forms';
 import { adminAccess } from '@/lib/admin/access';
 import { listLocationsForAdmin } from '@/lib/admin/locations';
@@ -82,11 +82,21 @@ function LocationSettings({ location, locale, t, weekdayName }: { location: Awai
                     <tr key={w.id}>
                       <td>{dayName(w.weekday)}</td>
                       <td>{t('locations.windowRange', { from, to })}</td>
-                      <td>{w.countersOpen}</td>
                       <td>
-                        <ActionButton
+                        <WindowCountersForm
+                          locale={locale}
+                          windowId={w.id}
+                          countersOpen={w.countersOpen}
+                          max={activeCounters}
+                          label={t('capacity.countersOpenLabel', { weekday: dayName(w.weekday), from, to })}
+                          buttonLabel={t('capacity.setCountersLabel', { weekday: dayName(w.weekday), from, to })}
+                        />
+                      </td>
+                      <td>
+                        <CapacityButton
                           action={removeOpeningWindowAction}
-                          fields={{ locale, windowId: String(w.id) }}
+                          locale={locale}
+                          fields={{ windowId: String(w.id) }}
                           label={t('locations.remove')}
                           accessibleName={t('locations.removeLabel', { weekday: dayName(w.weekday), from, to })}
                           danger
@@ -125,9 +135,10 @@ function LocationSettings({ location, locale, t, weekdayName }: { location: Awai
                   </td>
                   <td>{c.active ? t('locations.active') : t('locations.deactivated')}</td>
                   <td>
-                    <ActionButton
+                    <CapacityButton
                       action={setCounterActiveAction}
-                      fields={{ locale, counterId: String(c.id), active: String(!c.active) }}
+                      locale={locale}
+                      fields={{ counterId: String(c.id), active: String(!c.active) }}
                       label={c.active ? t('locations.deactivate') : t('locations.activate')}
                       accessibleName={c.active ? t('locations.deactivateLabel', { name: c.name }) : t('locations.activateLabel', { name: c.name })}
                     />

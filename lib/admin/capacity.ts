@@ -1,0 +1,69 @@
+import 'server-only';
+import type { Tx } from '@/db/client';
+import { expireHolds, lockOccupyingBookings, moveToCounters } from '@/db/queries/admin-capacity';
+import { cancelBookingsWithReason, lockBookingDays, type StrandedBooking } from '@/db/queries/admin-closures';
+import { listCounters, listWindows } from '@/db/queries/admin-locations';
+import { writeAudit } from '@/db/queries/staff';
+import type { locations, openingHours } from '@/db/schema';
+import type { StaffUser } from '@/lib/auth/staff-session';
+import { enqueueMail } from '@/lib/mail/outbox';
+import { planCapacityChange, type Staffing } from '@/lib/slots';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
+
+/** The reason a cancelled citizen reads, in their language. */
+const CANCEL_REASON = { de: de.Admin.capacity.cancelReason, en: en.Admin.capacity.cancelReason };
+
+/** A change that would strand bookings: nothing is changed until the admin confirms exactly these. */
+export type NeedsConfirmation = { ok: false; needsConfirmation: true; affected: StrandedBooking[]; changed: boolean };
+export type Settled = { ok: true; movedBookingIds: number[]; cancelledBookingIds: number[] };
+
+/** A location's staffing with the rows of its windows. */
+export type LocationStaffing = Omit<Staffing, 'windows'> & { windows: (typeof openingHours.$inferSelect)[] };
+
+/** The location's staffing as it is now: its weekly windows and active counters in preference order. */
+export async function currentStaffing({ location, tx }: { location: typeof locations.$inferSelect; tx: Tx }): Promise<LocationStaffing> {
+  const [windows, counters] = await Promise.all([listWindows({ locationId: location.id, tx }), listCounters({ locationId: location.id, tx })]);
+  return { timeZone: location.timeZone, windows, counterIds: counters.filter((c) => c.active).map((c) => c.id) };
+}
+
+const idList = (ids: readonly number[]) => [...ids].sort((x, y) => x - y).join(',');
+
+/**
+ * Settles a location's future bookings before its staffing changes from `before` to `after`; runs in
+ * the transaction that makes the change, with the location row locked. Holds on the location's
+ * bookable days wait meanwhile (the advisory locks `insertHold` takes), so the plan sees every booking.
+ *
+ * A booking whose counter closes moves to another counter that stays open and is free at that time.
+ * Bookings no counter can take are stranded: unless `confirmedBookingIds` names exactly those, nothing
+ * is written and they come back for the admin to confirm. Confirmed, they are cancelled with a mail in
+ * the citizen's language, stranded holds end, and each change is audited.
+ */
+export async function settleBookings({ tx, actor, location, before, after, confirmedBookingIds, now }: { tx: Tx; actor: StaffUser; location: typeof locations.$inferSelect; before: Staffing; after: Staffing; confirmedBookingIds?: number[]; now: Date }): Promise<Settled | NeedsConfirmation> {
+  const horizonEnd = new Date(now.getTime() + (location.bookingHorizonDays + 2) * 86_400_000);
+  await lockBookingDays({ locationIds: [location.id], from: now, to: horizonEnd, tx });
+  const occupying = (await lockOccupyingBookings({ locationId: location.id, now, tx })).filter((b) => b.status !== 'held' || (b.holdExpiresAt !== null && b.holdExpiresAt > now));
+  const plan = planCapacityChange({ before, after, bookings: occupying, movable: (b) => b.start > now && (b.status === 'held' || b.status === 'booked') });
+
+  const strandedSet = new Set(plan.stranded);
+  const strandedBookings = occupying.filter((b) => strandedSet.has(b.id) && b.status === 'booked');
+  const strandedHolds = occupying.filter((b) => strandedSet.has(b.id) && b.status === 'held').map((b) => b.id);
+  const strandedIds = strandedBookings.map((b) => b.id);
+  if (strandedIds.length > 0 && !(confirmedBookingIds && idList(confirmedBookingIds) === idList(strandedIds))) {
+    return { ok: false, needsConfirmation: true, affected: strandedBookings, changed: confirmedBookingIds !== undefined };
+  }
+
+  await expireHolds({ ids: strandedHolds, tx });
+  // Cancel first: a move may use the time a stranded booking gives up only in a later change, never in this one.
+  const cancelled = await cancelBookingsWithReason({ ids: strandedIds, reason: CANCEL_REASON, tx });
+  await moveToCounters({ moves: plan.moves, tx });
+  for (const booking of cancelled) {
+    if (booking.email) await enqueueMail(tx, { kind: 'booking-cancelled', bookingId: booking.id, reason: booking.cancelReason ?? CANCEL_REASON.de });
+    await writeAudit({ tx, actorId: actor.id, action: 'booking-cancelled', entity: 'booking', entityId: booking.id, details: { reason: booking.cancelReason, capacityChange: true } });
+  }
+  for (const move of plan.moves) {
+    const from = occupying.find((b) => b.id === move.bookingId)!.counterId;
+    await writeAudit({ tx, actorId: actor.id, action: 'booking-counter-changed', entity: 'booking', entityId: move.bookingId, details: { fromCounterId: from, toCounterId: move.counterId } });
+  }
+  return { ok: true, movedBookingIds: plan.moves.map((m) => m.bookingId), cancelledBookingIds: cancelled.map((b) => b.id) };
+}

@@ -1,0 +1,24 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { lockLocation, updateOfficeSettings, type OfficeSettings } from '@/db/queries/admin-locations';
+import { writeAudit } from '@/db/queries/staff';
+import type { StaffUser } from '@/lib/auth/staff-session';
+import { assertAdmin } from './access';
+import { refuse, type Refusal } from './problems';
+
+/**
+ * Saves an office's booking rules: how far ahead citizens may book, the shortest notice, how long a
+ * chosen time is held, the slot grid and how many future appointments one address may hold. Existing
+ * bookings and running holds keep what they were given.
+ */
+export async function saveOfficeSettings({ actor, locationId, settings }: { actor: StaffUser | null; locationId: number; settings: OfficeSettings }): Promise<{ ok: true } | Refusal> {
+  assertAdmin(actor);
+  return getDb().transaction(async (tx) => {
+    const before = await lockLocation({ id: locationId, tx });
+    if (!before) return refuse('form', 'locationUnknown');
+    await updateOfficeSettings({ id: locationId, settings, tx });
+    const changed = Object.fromEntries(Object.entries(settings).filter(([key, value]) => before[key as keyof OfficeSettings] !== value).map(([key, value]) => [key, { from: before[key as keyof OfficeSettings], to: value }]));
+    await writeAudit({ tx, actorId: actor.id, action: 'office-settings-changed', entity: 'location', entityId: locationId, details: changed });
+    return { ok: true as const };
+  });
+}
