@@ -1,13 +1,51 @@
 import createMiddleware from 'next-intl/middleware';
-import { routing } from '@/lib/i18n/routing';
+import type { NextRequest } from 'next/server';
+import { hitRateLimit } from '@/db/queries/rate-limits';
+import { env } from '@/lib/env';
+import { clientAddressFrom } from '@/lib/http/client-address';
+import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
+import { noticeResponse } from '@/lib/http/notice-page';
+import { routing, type Locale } from '@/lib/i18n/routing';
 
-// Only locale negotiation and redirects happen here; access control lives with the data (DESIGN.md, invariant 6).
-// Localized path names (/en/appointment → /en/termin) are rewritten in next.config.ts, not here: since
-// Next.js 16.2.6 a proxy rewrite can be sent out as a request to the server itself and loop (vercel/next.js#94342).
+// Locale negotiation, the CSP nonce and two cheap refusals happen here; access control lives with the data
+// (DESIGN.md, invariant 6). Localized path names (/en/appointment → /en/termin) are rewritten in
+// next.config.ts, not here: since Next.js 16.2.6 a proxy rewrite can be sent out as a request to the
+// server itself and loop (vercel/next.js#94342).
 const { pathnames: _localizedPaths, ...localeRouting } = routing;
+const handleI18nRouting = createMiddleware(localeRouting);
 
-export default createMiddleware(localeRouting);
+/** Pages that compute free times, in every locale's spelling: the reads a release rush hammers. */
+const AVAILABILITY_PAGES = new Set(
+  (['/termin/zeit', '/termin/verschieben'] as const).flatMap((path) => routing.locales.map((locale) => `/${locale}${routing.pathnames[path][locale]}`)),
+);
+
+/** Below Next.js's own server-action limit (1 MiB), which it answers with a bare 500. */
+const MAX_BODY_BYTES = 1_000_000;
+
+const localeOf = (request: NextRequest): Locale => (request.nextUrl.pathname.startsWith('/en') ? 'en' : routing.defaultLocale);
+
+export default async function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development', https: env.APP_URL.startsWith('https:') });
+
+  if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+    return noticeResponse({ notice: 'tooLarge', locale: localeOf(request), nonce, csp });
+  }
+  if (request.method === 'GET' && AVAILABILITY_PAGES.has(request.nextUrl.pathname)) {
+    const address = clientAddressFrom(request.headers.get('x-forwarded-for'), request.headers.get('x-real-ip'));
+    const limit = await hitRateLimit({ key: `availability:${address}`, limit: env.AVAILABILITY_READS_PER_CLIENT_PER_MINUTE, windowSeconds: 60 });
+    if (!limit.allowed) return noticeResponse({ notice: 'tooManyRequests', locale: localeOf(request), nonce, csp, retryAfterSeconds: limit.retryAfterSeconds });
+  }
+
+  // Next.js reads the nonce for its own scripts from the policy on the request; pages read x-nonce.
+  request.headers.set('x-nonce', nonce);
+  request.headers.set('Content-Security-Policy', csp);
+  const response = handleI18nRouting(request);
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
 
 export const config = {
   matcher: '/((?!api|_next|_vercel|.*\\..*).*)',
 };
+

@@ -14,6 +14,18 @@ const schema = z.object({
   ERASE_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   /** Slot holds one client (IP address) may take per hour; a PostgreSQL-backed limit shared by all instances. */
   HOLDS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Pages with free times (availability reads) one client address may load per minute; answered with 429 and Retry-After beyond. */
+  AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /**
+   * Reverse proxies in front of the app that append the client's address to X-Forwarded-For (nginx:
+   * `$proxy_add_x_forwarded_for`). The address rate limits count is the entry this many places from the
+   * end, so a client cannot choose it by sending the header itself.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  /** Signs proof-of-work challenges; without it a secret is made once and kept in PostgreSQL (shared by every instance). */
+  CHALLENGE_SECRET: z.string().min(16).optional(),
+  /** The largest counter a browser must find for the proof-of-work before a hold (SHA-256 tries; about 1 s at 100000). */
+  CHALLENGE_WORK: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
   /** Minutes a cancelled time stays blocked before others can book it (against reselling appointments); 0 releases at once. */
   CANCELLED_SLOT_DELAY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   /** Run the outbox worker and scheduled jobs inside the web process (off when `npm run worker` runs them). */

@@ -1,4 +1,4 @@
-import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 type Described = { name: string; label: ReactNode; hint?: ReactNode; error?: string; id?: string };
 
@@ -47,6 +47,27 @@ export function TextAreaField({ name, label, hint, error, id = `field-${name}`, 
     <Wrapper {...{ id, label, hint, error, hintId, errorId }}>
       <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
     </Wrapper>
+  );
+}
+
+/** A checkbox with its label beside it (and an optional hint below), sent as "on" when ticked. */
+export function CheckboxField({ name, label, hint, error, id = `field-${name}`, ...input }: Described & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const { hintId, errorId, describedBy } = described(id, hint, error);
+  return (
+    <div className={`field field--checkbox${error ? ' field--error' : ''}`}>
+      <input type="checkbox" id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span id={hintId} className="field__hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={errorId} className="field__error">
+          {error}
+        </span>
+      )}
+    </div>
   );
 }
 

@@ -9,5 +9,9 @@ export function formErrors(state: ActionState<unknown>) {
     ...(!state.ok && state.formError ? [{ message: state.formError }] : []),
     ...Object.entries(fieldErrors).map(([field, messages]) => ({ field, message: messages?.[0] ?? '' })),
   ];
-  return { values, error, summary };
+  // A form that edits stored data shows, after a failed submit, what was typed (an unticked box is absent); otherwise what is stored.
+  const failed = !state.ok && Object.keys(values).length > 0;
+  const valueOr = (field: string, stored: string) => (failed ? (values[field] ?? '') : stored);
+  const checkedOr = (field: string, stored: boolean) => (failed ? values[field] === 'on' : stored);
+  return { values, error, summary, failed, valueOr, checkedOr };
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { createStaffAccountAction, resetStaffPasswordAction } from '@/app/[locale]/verwaltung/einstellungen/konten/actions';
+import { changeStaffRoleAction, createStaffAccountAction, resetStaffPasswordAction } from '@/app/[locale]/verwaltung/einstellungen/konten/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -10,6 +10,7 @@ import { initialActionState } from '@/lib/action-state';
 import styles from './admin.module.css';
 import { SelectField } from './fields';
 import { formErrors } from './form-errors';
+import { FormStatus } from './form-status';
 
 /** A new staff account with an initial password; the password is never sent back into the page. */
 export function CreateStaffForm({ locale, locations }: { locale: string; locations: { id: number; name: string }[] }) {
@@ -74,6 +75,38 @@ export function ResetPasswordForm({ locale, staffId, name }: { locale: string; s
             {t('saved')}
           </p>
         )}
+      </form>
+    </details>
+  );
+}
+
+/** Another account's role and, for clerks, their office; changed on the account's next request. */
+export function ChangeRoleForm({ locale, staffId, name, role, locationId, locations }: { locale: string; staffId: number; name: string; role: 'admin' | 'clerk'; locationId: number | null; locations: { id: number; name: string }[] }) {
+  const t = useTranslations('Admin');
+  const roles = useTranslations('Staff.roles');
+  const [state, formAction] = useActionState(changeStaffRoleAction, initialActionState);
+  const { error, summary, failed, valueOr: value } = formErrors(state);
+  const prefix = `staff-${staffId}`;
+  return (
+    <details open={failed || state.ok || undefined}>
+      <summary>{t('accounts.roleTitle')}</summary>
+      <form action={formAction} noValidate className={styles.form}>
+        <FormStatus state={state} summary={summary} idPrefix={prefix} />
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="staffId" value={staffId} />
+        <SelectField id={`field-${prefix}-role`} name="role" label={t('accounts.roleOf', { name })} defaultValue={value('role', role)} error={error('role')} required>
+          <option value="clerk">{roles('clerk')}</option>
+          <option value="admin">{roles('admin')}</option>
+        </SelectField>
+        <SelectField id={`field-${prefix}-location`} name="location" label={t('accounts.locationOf', { name })} hint={t('accounts.locationHint')} defaultValue={value('location', locationId === null ? '' : String(locationId))} error={error('location')}>
+          <option value="">{t('accounts.noLocation')}</option>
+          {locations.map((l) => (
+            <option key={l.id} value={String(l.id)}>
+              {l.name}
+            </option>
+          ))}
+        </SelectField>
+        <SubmitButton className="button button--secondary button--small">{t('accounts.roleSubmit')}</SubmitButton>
       </form>
     </details>
   );

@@ -1,22 +1,31 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { clockFormat } from '@/lib/format';
+import { HoldForm } from './hold-form';
 import type { Slot } from '@/lib/slots';
 
 /** Free start times as submit buttons of one form; the button's value is the start, the hidden fields say for what. */
-export async function SlotForm({ action, hidden, slots, timeZone, labelledBy }: {
+export async function SlotForm({ action, hidden, slots, timeZone, labelledBy, challengeUrl }: {
   action: (formData: FormData) => Promise<void>;
   hidden: Record<string, string>;
   slots: Slot[];
   timeZone: string;
   labelledBy: string;
+  /** The location asks for a proof-of-work before holding: where the widget gets its challenge. */
+  challengeUrl?: string;
 }) {
   const t = await getTranslations('Booking.time');
+  const locale = await getLocale();
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone });
   const longDate = (d: Date) => format.dateTime(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone });
   return (
-    <form action={action} className="slot-form" aria-labelledby={labelledBy}>
+    <HoldForm action={action} labelledBy={labelledBy} challengeUrl={challengeUrl} language={locale} challengeHint={t('challengeHint')}>
+      {challengeUrl && (
+        <noscript>
+          <p className="alert alert--info">{t('challengeNoScript')}</p>
+        </noscript>
+      )}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -29,6 +38,6 @@ export async function SlotForm({ action, hidden, slots, timeZone, labelledBy }: 
           </li>
         ))}
       </ul>
-    </form>
+    </HoldForm>
   );
 }

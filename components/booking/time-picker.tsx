@@ -22,6 +22,8 @@ type Props = {
   /** Shown between the notices and the calendar. */
   intro?: ReactNode;
   aside: ReactNode;
+  /** Where the proof-of-work widget gets its challenge, when the location asks for one before holding. */
+  challengeUrl?: string;
   now?: Date;
 };
 
@@ -29,7 +31,7 @@ type Props = {
  * Step 2 of booking and of moving an appointment: notices of the last attempt, the first free time,
  * the month calendar and the day's free times as hold buttons.
  */
-export async function TimePicker({ location, slots, query, pathname, baseQuery, action, hidden, intro, aside, now = new Date() }: Props) {
+export async function TimePicker({ location, slots, query, pathname, baseQuery, action, hidden, intro, aside, challengeUrl, now = new Date() }: Props) {
   const t = await getTranslations('Booking.time');
   const format = await getFormatter();
   const zone = location.timeZone;
@@ -50,12 +52,17 @@ export async function TimePicker({ location, slots, query, pathname, baseQuery, 
       {notice === 'vergeben' && (
         <div className="alert alert--error" role="alert">
           <p id="taken-title">{t('taken')}</p>
-          {view.alternatives.length > 0 && <SlotForm action={action} hidden={hidden} slots={view.alternatives} timeZone={zone} labelledBy="taken-title" />}
+          {view.alternatives.length > 0 && <SlotForm action={action} hidden={hidden} slots={view.alternatives} timeZone={zone} labelledBy="taken-title" challengeUrl={challengeUrl} />}
         </div>
       )}
       {notice === 'abgelaufen' && (
         <p className="alert alert--error" role="alert">
           {t('expired')}
+        </p>
+      )}
+      {notice === 'pruefung' && (
+        <p className="alert alert--error" role="alert">
+          {t('challengeFailed', { phone: location.phone ?? '' })}
         </p>
       )}
       {notice === 'limit' && (
@@ -83,7 +90,7 @@ export async function TimePicker({ location, slots, query, pathname, baseQuery, 
                   {t('slotsFor', { date: longDate(view.daySlots[0]!.start) })}
                 </h2>
                 <p className="muted">{t('holdNote', { minutes: location.holdMinutes })}</p>
-                <SlotForm action={action} hidden={hidden} slots={view.daySlots} timeZone={zone} labelledBy="slots-title" />
+                <SlotForm action={action} hidden={hidden} slots={view.daySlots} timeZone={zone} labelledBy="slots-title" challengeUrl={challengeUrl} />
               </>
             ) : (
               <p id="slots-title">{t('chooseDay')}</p>

@@ -21,6 +21,8 @@ export const locations = pgTable('locations', {
   slotStepMinutes: integer('slot_step_minutes').notNull().default(10),
   holdMinutes: integer('hold_minutes').notNull().default(10),
   maxFutureBookingsPerEmail: integer('max_future_bookings_per_email').notNull().default(2),
+  /** Citizens' browsers solve a proof-of-work before a time is held (against bots in a release rush); needs JavaScript. */
+  requireChallenge: boolean('require_challenge').notNull().default(false),
   position: integer('position').notNull().default(0),
   active: boolean('active').notNull().default(true),
 }, (t) => [

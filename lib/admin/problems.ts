@@ -32,6 +32,7 @@ export type AdminErrorKey =
   | 'cannotDeactivateSelf'
   | 'cannotDemoteSelf'
   | 'documentNameLength'
+  | 'hintLength'
   | 'formUrlInvalid'
   | 'horizonInvalid'
   | 'leadInvalid'

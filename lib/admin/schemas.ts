@@ -127,12 +127,18 @@ export const documentSchema = z.object({
   documentId: z.literal('new').transform(() => null).or(id),
   nameDe: text(2, 160, 'documentNameLength'),
   nameEn: text(2, 160, 'documentNameLength'),
-  hintDe: text(0, 500, 'descriptionLength', { multiLine: true }),
-  hintEn: text(0, 500, 'descriptionLength', { multiLine: true }),
+  hintDe: text(0, 500, 'hintLength', { multiLine: true }),
+  hintEn: text(0, 500, 'hintLength', { multiLine: true }),
   formUrl,
 });
 
-const whole = (min: number, max: number, key: AdminErrorKey) => z.coerce.number(e(key)).int(e(key)).min(min, e(key)).max(max, e(key));
+// An emptied field is refused, not read as 0 (which `z.coerce.number` would make of it).
+const whole = (min: number, max: number, key: AdminErrorKey) =>
+  z
+    .string(e(key))
+    .trim()
+    .min(1, e(key))
+    .pipe(z.coerce.number<string>(e(key)).int(e(key)).min(min, e(key)).max(max, e(key)));
 
 export const officeSettingsSchema = z.object({
   locationId: id,
@@ -141,6 +147,7 @@ export const officeSettingsSchema = z.object({
   holdMinutes: whole(3, 60, 'holdInvalid'),
   slotStepMinutes: whole(5, 60, 'stepInvalid'),
   maxFutureBookingsPerEmail: whole(1, 20, 'perEmailInvalid'),
+  requireChallenge: checkbox,
 });
 
 export const staffRoleSchema = z

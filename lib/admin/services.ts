@@ -53,6 +53,15 @@ export const slugFrom = (name: string) =>
     .slice(0, 60) || 'leistung';
 
 /**
+ * The documents ticked in a service form (`document-<id>` = "on"), in order: those already linked keep
+ * their stored order, newly ticked ones follow in the order the form lists them.
+ */
+export function checkedDocumentIds(stored: readonly number[], input: Record<string, string>): number[] {
+  const ticked = Object.entries(input).flatMap(([key, value]) => (/^document-\d+$/.test(key) && value === 'on' ? [Number(key.slice('document-'.length))] : []));
+  return [...stored.filter((id) => ticked.includes(id)), ...ticked.filter((id) => !stored.includes(id))];
+}
+
+/**
  * Creates or saves a service: texts, whether it is bookable, its documents and where it is offered
  * (minutes per unit, most units per booking). Booked appointments keep the minutes they were booked
  * with (copied into `booking_services`).

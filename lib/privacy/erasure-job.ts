@@ -1,16 +1,18 @@
 import 'server-only';
+import { sweepSpentChallenges } from '@/db/queries/challenges';
 import { erasePersonalData } from '@/db/queries/privacy';
 import { sweepRateLimits } from '@/db/queries/rate-limits';
 import { env } from '@/lib/env';
 
 const HOUR = 60 * 60 * 1000;
 
-/** Runs the personal-data erasure (DESIGN.md invariant 7) and the rate-limit sweep now and then every hour. */
+/** Runs the personal-data erasure (DESIGN.md invariant 7) and the sweeps of rate limits and spent challenges (their IP-derived keys and signatures go once useless) now and then every hour. */
 export function startErasureJob({ intervalMs = HOUR }: { intervalMs?: number } = {}): () => void {
   const run = async () => {
     try {
       const erased = await erasePersonalData({ days: env.ERASE_AFTER_DAYS });
       await sweepRateLimits();
+      await sweepSpentChallenges();
       if (erased.bookings || erased.requests) console.log(`[privacy] erased personal data of ${erased.bookings} bookings and ${erased.requests} requests`);
     } catch (error) {
       console.error('[privacy] erasure failed, retrying next round:', error instanceof Error ? error.message : error);

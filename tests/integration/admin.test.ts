@@ -1,21 +1,27 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { updateServiceAction } from '@/app/[locale]/verwaltung/einstellungen/leistungen/actions';
-import { createStaffAccountAction, resetStaffPasswordAction, setStaffAccountActiveAction } from '@/app/[locale]/verwaltung/einstellungen/konten/actions';
+import { saveDocumentAction, updateServiceAction } from '@/app/[locale]/verwaltung/einstellungen/leistungen/actions';
+import { changeStaffRoleAction, createStaffAccountAction, resetStaffPasswordAction, setStaffAccountActiveAction } from '@/app/[locale]/verwaltung/einstellungen/konten/actions';
 import { addClosureAction, deleteClosureAction } from '@/app/[locale]/verwaltung/einstellungen/schliesstage/actions';
-import { addCounterAction, addOpeningWindowAction, removeOpeningWindowAction, renameCounterAction, setCounterActiveAction, setWindowCountersAction } from '@/app/[locale]/verwaltung/einstellungen/standorte/actions';
+import { addCounterAction, addOpeningWindowAction, removeOpeningWindowAction, renameCounterAction, saveOfficeSettingsAction, setCounterActiveAction, setWindowCountersAction } from '@/app/[locale]/verwaltung/einstellungen/standorte/actions';
 import { getDb } from '@/db/client';
-import { auditLog, bookings, closures, counters, locations, openingHours, outbox, services, staffUsers } from '@/db/schema';
+import { loadLocationForBooking } from '@/db/queries/availability';
+import { listDocumentsForServices } from '@/db/queries/documents';
+import { auditLog, bookings, closures, counters, documents, locations, openingHours, outbox, services, staffUsers } from '@/db/schema';
 import { DEMO_STAFF, seedDemoStaff } from '@/db/seed-staff';
 import { initialActionState } from '@/lib/action-state';
 import { recentAuditEntries } from '@/lib/admin/audit';
 import { addClosure, listClosures, removeClosure } from '@/lib/admin/closures';
 import { initialClosureState, type ClosureFormState } from '@/lib/admin/form-state';
 import { addCounter, addOpeningWindow, listLocationsForAdmin, removeOpeningWindow, renameCounter, setCounterActive, setWindowCounters } from '@/lib/admin/locations';
-import { listServicesForAdmin, updateService } from '@/lib/admin/services';
-import { createStaffAccount, listStaffAccountsForAdmin, resetStaffPassword, setStaffAccountActive } from '@/lib/admin/staff-accounts';
+import { saveOfficeSettings } from '@/lib/admin/office-settings';
+import { listDocumentsForAdmin, listServicesForAdmin, saveDocument, updateService } from '@/lib/admin/services';
+import { changeStaffRole, createStaffAccount, listStaffAccountsForAdmin, resetStaffPassword, setStaffAccountActive } from '@/lib/admin/staff-accounts';
 import { verifySecret } from '@/lib/auth/password';
 import { requireStaff, startStaffSession, StaffAccessError, type StaffUser } from '@/lib/auth/staff-session';
+import { findSlots, horizonEnd, localToday } from '@/lib/booking/availability';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
 import { testCookies } from '../support/next-headers';
 import { at, mainOffice, occupy, openWednesday } from '../support/office';
 
@@ -44,7 +50,10 @@ async function snapshot() {
       (select coalesce(json_agg(c order by c.id), '[]') from counters c) as counters,
       (select coalesce(json_agg(s order by s.id), '[]') from services s) as services,
       (select coalesce(json_agg(o order by o.location_id, o.service_id), '[]') from location_services o) as offers,
-      (select coalesce(json_agg(json_build_object('id', u.id, 'active', u.active, 'hash', u.password_hash) order by u.id), '[]') from staff_users u) as staff,
+      (select coalesce(json_agg(d order by d.id), '[]') from documents d) as documents,
+      (select coalesce(json_agg(sd order by sd.service_id, sd.position), '[]') from service_documents sd) as service_documents,
+      (select coalesce(json_agg(l order by l.id), '[]') from locations l) as locations,
+      (select coalesce(json_agg(json_build_object('id', u.id, 'active', u.active, 'hash', u.password_hash, 'role', u.role, 'location', u.location_id) order by u.id), '[]') from staff_users u) as staff,
       (select coalesce(json_agg(json_build_object('id', b.id, 'status', b.status) order by b.id), '[]') from bookings b) as bookings,
       (select count(*) from outbox) as mails,
       (select count(*) from audit_log where action not in ('sign-in', 'sign-in-failed')) as audit`);
@@ -52,7 +61,7 @@ async function snapshot() {
 }
 
 let office: Awaited<ReturnType<typeof mainOffice>>;
-let ids: { closureId: number; windowId: number; counterId: number; serviceId: number; staffId: number; branchId: number };
+let ids: { closureId: number; windowId: number; counterId: number; serviceId: number; documentId: number; staffId: number; branchId: number };
 
 beforeAll(async () => {
   office = await mainOffice();
@@ -60,9 +69,10 @@ beforeAll(async () => {
   const [closure] = await getDb().select().from(closures).limit(1);
   const [window] = await getDb().select().from(openingHours).where(eq(openingHours.locationId, office.id)).limit(1);
   const [service] = await getDb().select().from(services).limit(1);
+  const [document] = await getDb().select().from(documents).limit(1);
   const [clerk] = await getDb().select().from(staffUsers).where(eq(staffUsers.email, DEMO_STAFF[1].email));
   const [branch] = await getDb().select().from(locations).where(eq(locations.slug, 'ortschaft-hochdorf'));
-  ids = { closureId: closure!.id, windowId: window!.id, counterId: office.counterIds[0]!, serviceId: service!.id, staffId: clerk!.id, branchId: branch!.id };
+  ids = { closureId: closure!.id, windowId: window!.id, counterId: office.counterIds[0]!, serviceId: service!.id, documentId: document!.id, staffId: clerk!.id, branchId: branch!.id };
 });
 
 beforeEach(() => testCookies.clear());
@@ -80,6 +90,11 @@ function everyAction(): [string, () => Promise<unknown>][] {
     ['rename counter', () => renameCounterAction(initialActionState, form({ locale: 'de', counterId: ids.counterId, name: 'Infotheke' }))],
     ['deactivate counter', () => setCounterActiveAction(initialActionState, form({ locale: 'de', counterId: ids.counterId, active: 'false' }))],
     ['update service', () => updateServiceAction(initialActionState, form({ locale: 'de', serviceId: ids.serviceId, nameDe: 'Geändert', nameEn: 'Changed', descriptionDe: 'x', descriptionEn: 'x' }))],
+    ['create service', () => updateServiceAction(initialActionState, form({ locale: 'de', serviceId: 'new', active: 'on', nameDe: 'Neue Leistung', nameEn: 'New service', descriptionDe: '', descriptionEn: '', [`document-${ids.documentId}`]: 'on' }))],
+    ['create document', () => saveDocumentAction(initialActionState, form({ locale: 'de', documentId: 'new', nameDe: 'Vollmacht', nameEn: 'Power of attorney', hintDe: '', hintEn: '', formUrl: 'https://musterstadt.example/vollmacht.pdf' }))],
+    ['save document', () => saveDocumentAction(initialActionState, form({ locale: 'de', documentId: ids.documentId, nameDe: 'Geändert', nameEn: 'Changed', hintDe: 'x', hintEn: 'x', formUrl: '' }))],
+    ['save booking rules', () => saveOfficeSettingsAction(initialActionState, form({ locale: 'de', locationId: office.id, bookingHorizonDays: 7, minLeadMinutes: 0, holdMinutes: 5, slotStepMinutes: 30, maxFutureBookingsPerEmail: 1 }))],
+    ['change role', () => changeStaffRoleAction(initialActionState, form({ locale: 'de', staffId: ids.staffId, role: 'admin', location: '' }))],
     ['create account', () => createStaffAccountAction(initialActionState, form({ locale: 'de', email: 'intruder@musterstadt.example', name: 'Intruder', role: 'admin', password: 'a-long-password-123' }))],
     ['deactivate account', () => setStaffAccountActiveAction(initialActionState, form({ locale: 'de', staffId: ids.staffId, active: 'false' }))],
     ['reset password', () => resetStaffPasswordAction(initialActionState, form({ locale: 'de', staffId: ids.staffId, password: 'a-long-password-123' }))],
@@ -102,10 +117,16 @@ function everyDomainFunction(actor: StaffUser | null): [string, () => Promise<un
     ['setCounterActive', () => setCounterActive({ actor, counterId: ids.counterId, active: false })],
     ['listServicesForAdmin', () => listServicesForAdmin({ actor })],
     ['updateService', () => updateService({ actor, input: { serviceId: ids.serviceId, name: { de: 'X', en: 'X' }, description: { de: '', en: '' }, offers: [] } })],
+    ['updateService (new)', () => updateService({ actor, input: { serviceId: null, name: { de: 'X', en: 'X' }, description: { de: '', en: '' }, active: true, documentIds: [ids.documentId], offers: [] } })],
+    ['listDocumentsForAdmin', () => listDocumentsForAdmin({ actor })],
+    ['saveDocument (new)', () => saveDocument({ actor, documentId: null, fields: { name: { de: 'Vollmacht', en: 'Power of attorney' }, hint: null, formUrl: null } })],
+    ['saveDocument', () => saveDocument({ actor, documentId: ids.documentId, fields: { name: { de: 'X', en: 'X' }, hint: null, formUrl: null } })],
+    ['saveOfficeSettings', () => saveOfficeSettings({ actor, locationId: office.id, settings: { bookingHorizonDays: 7, minLeadMinutes: 0, holdMinutes: 5, slotStepMinutes: 30, maxFutureBookingsPerEmail: 1, requireChallenge: true } })],
     ['listStaffAccountsForAdmin', () => listStaffAccountsForAdmin({ actor })],
     ['createStaffAccount', () => createStaffAccount({ actor, input: { email: 'intruder@musterstadt.example', name: 'Intruder', role: 'admin', locationId: null, password: 'a-long-password-123' } })],
     ['setStaffAccountActive', () => setStaffAccountActive({ actor, staffId: ids.staffId, active: false })],
     ['resetStaffPassword', () => resetStaffPassword({ actor, staffId: ids.staffId, password: 'a-long-password-123' })],
+    ['changeStaffRole', () => changeStaffRole({ actor, staffId: ids.staffId, role: 'admin', locationId: null })],
     ['recentAuditEntries', () => recentAuditEntries({ actor })],
   ];
 }
@@ -312,5 +333,181 @@ describe('staff accounts', () => {
     expect(await resetStaffPasswordAction(initialActionState, form({ locale: 'de', staffId: clerk.id, password: 'ein-neues-passwort-1' }))).toEqual({ ok: true });
     const [row] = await getDb().select().from(staffUsers).where(eq(staffUsers.id, clerk.id));
     expect(await verifySecret(row!.passwordHash, 'ein-neues-passwort-1')).toBe(true);
+  });
+});
+
+describe('services and their documents', () => {
+  /** A service form as the page sends it: offered at the main office only, with these documents ticked in this order. */
+  const serviceForm = (serviceId: number | 'new', { active = true, documentIds = [] as number[], nameDe = 'Gewerbeanmeldung', nameEn = 'Business registration' } = {}) =>
+    form({
+      locale: 'de',
+      serviceId,
+      ...(active ? { active: 'on' } : {}),
+      nameDe,
+      nameEn,
+      descriptionDe: 'Ein Gewerbe anmelden.',
+      descriptionEn: 'Register a business.',
+      [`offered-${office.id}`]: 'on',
+      [`minutes-${office.id}`]: 25,
+      [`maxCount-${office.id}`]: 2,
+      ...Object.fromEntries(documentIds.map((id) => [`document-${id}`, 'on'])),
+    });
+  const bookable = async (serviceId: number) => (await loadLocationForBooking({ slug: 'buergeramt-mitte' }))!.services.find((s) => s.id === serviceId);
+  const documentsOf = async (serviceId: number) => (await listDocumentsForServices({ serviceIds: [serviceId] })).map((d) => d.id);
+
+  it('creates a service that the booking flow offers with its documents, and keeps their order when more are ticked', async () => {
+    await asAdmin();
+    const [first, second, third] = await getDb().select().from(documents).orderBy(documents.id);
+    expect(await updateServiceAction(initialActionState, serviceForm('new', { documentIds: [third!.id, first!.id] }))).toEqual({ ok: true });
+    const [row] = await getDb().select().from(services).where(eq(services.slug, 'gewerbeanmeldung'));
+    expect(row).toMatchObject({ active: true, name: { de: 'Gewerbeanmeldung', en: 'Business registration' } });
+    expect(await bookable(row!.id)).toMatchObject({ slug: 'gewerbeanmeldung', minutesPerUnit: 25, maxCount: 2, documentIds: [third!.id, first!.id] });
+    expect(await documentsOf(row!.id)).toEqual([third!.id, first!.id]);
+    expect(await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'service-created'), eq(auditLog.entityId, String(row!.id))))).toHaveLength(1);
+
+    // The form lists the ticked ones in any order: the stored order stays, a newly ticked one goes to the end.
+    expect(await updateServiceAction(initialActionState, serviceForm(row!.id, { documentIds: [second!.id, first!.id, third!.id] }))).toEqual({ ok: true });
+    expect(await documentsOf(row!.id)).toEqual([third!.id, first!.id, second!.id]);
+    expect(await updateServiceAction(initialActionState, serviceForm(row!.id, { documentIds: [first!.id, second!.id] }))).toEqual({ ok: true });
+    expect(await documentsOf(row!.id)).toEqual([first!.id, second!.id]);
+  });
+
+  it('does not offer a service that is not bookable, and offers it again once ticked', async () => {
+    await asAdmin();
+    expect(await updateServiceAction(initialActionState, serviceForm('new', { active: false, nameDe: 'Hundesteuer', nameEn: 'Dog tax' }))).toEqual({ ok: true });
+    const [row] = await getDb().select().from(services).where(eq(services.slug, 'hundesteuer'));
+    expect(row!.active).toBe(false);
+    expect(await bookable(row!.id)).toBeUndefined();
+    expect(await updateServiceAction(initialActionState, serviceForm(row!.id, { nameDe: 'Hundesteuer', nameEn: 'Dog tax' }))).toEqual({ ok: true });
+    expect(await bookable(row!.id)).toMatchObject({ slug: 'hundesteuer' });
+  });
+
+  it('refuses a form link that is not https with the translated message, and saves nothing', async () => {
+    await asAdmin();
+    const before = await getDb().select().from(documents).orderBy(documents.id);
+    for (const formUrl of ['http://musterstadt.example/antrag.pdf', 'javascript:alert(1)', 'https://']) {
+      const created = await saveDocumentAction(initialActionState, form({ locale: 'de', documentId: 'new', nameDe: 'Vollmacht', nameEn: 'Power of attorney', hintDe: '', hintEn: '', formUrl }));
+      expect(created, formUrl).toMatchObject({ ok: false, fieldErrors: { formUrl: [de.Admin.errors.formUrlInvalid] }, values: { formUrl, nameDe: 'Vollmacht' } });
+      const edited = await saveDocumentAction(initialActionState, form({ locale: 'en', documentId: ids.documentId, nameDe: 'Vollmacht', nameEn: 'Power of attorney', hintDe: '', hintEn: '', formUrl }));
+      expect(edited, formUrl).toMatchObject({ ok: false, fieldErrors: { formUrl: [en.Admin.errors.formUrlInvalid] } });
+    }
+    expect(await getDb().select().from(documents).orderBy(documents.id)).toEqual(before);
+  });
+
+  it('saves a document with a form link, an empty hint in both languages as none, and a hint that is too long not at all', async () => {
+    await asAdmin();
+    const fields = { locale: 'de', documentId: 'new', nameDe: 'Gewerbeanmeldung (Formular)', nameEn: 'Business registration form', hintDe: ' ', hintEn: '', formUrl: 'https://musterstadt.example/gewerbe.pdf' };
+    expect(await saveDocumentAction(initialActionState, form(fields))).toEqual({ ok: true });
+    const [row] = await getDb().select().from(documents).where(eq(documents.formUrl, 'https://musterstadt.example/gewerbe.pdf'));
+    expect(row).toMatchObject({ name: { de: 'Gewerbeanmeldung (Formular)', en: 'Business registration form' }, hint: null });
+
+    const edit = { ...fields, documentId: String(row!.id), hintDe: 'unterschrieben', hintEn: 'signed', formUrl: '' };
+    expect(await saveDocumentAction(initialActionState, form(edit))).toEqual({ ok: true });
+    const [edited] = await getDb().select().from(documents).where(eq(documents.id, row!.id));
+    expect(edited).toMatchObject({ hint: { de: 'unterschrieben', en: 'signed' }, formUrl: null });
+    expect(await saveDocumentAction(initialActionState, form({ ...edit, hintDe: 'x'.repeat(501) }))).toMatchObject({ ok: false, fieldErrors: { hintDe: [de.Admin.errors.hintLength] } });
+    expect((await getDb().select().from(documents).where(eq(documents.id, row!.id)))[0]).toEqual(edited);
+  });
+});
+
+describe('booking rules of an office', () => {
+  const rules = (values: Record<string, string | number>) => form({ locale: 'de', locationId: office.id, bookingHorizonDays: 42, minLeadMinutes: 0, holdMinutes: 10, slotStepMinutes: 10, maxFutureBookingsPerEmail: 3, ...values });
+  const settingsOf = async () => {
+    const [row] = await getDb().select().from(locations).where(eq(locations.id, office.id));
+    const { bookingHorizonDays, minLeadMinutes, holdMinutes, slotStepMinutes, maxFutureBookingsPerEmail, requireChallenge } = row!;
+    return { bookingHorizonDays, minLeadMinutes, holdMinutes, slotStepMinutes, maxFutureBookingsPerEmail, requireChallenge };
+  };
+
+  it('switches the proof-of-work before holds on and off per office', async () => {
+    await asAdmin();
+    expect(await saveOfficeSettingsAction(initialActionState, rules({ requireChallenge: 'on' }))).toEqual({ ok: true });
+    expect((await settingsOf()).requireChallenge).toBe(true);
+    expect((await loadLocationForBooking({ slug: 'ortschaft-hochdorf' }))!.requireChallenge).toBe(false);
+    expect(await saveOfficeSettingsAction(initialActionState, rules({}))).toEqual({ ok: true });
+    expect((await settingsOf()).requireChallenge).toBe(false);
+  });
+
+  it('a shorter horizon and a coarser grid change the times offered', async () => {
+    const admin = await asAdmin();
+    const original = await settingsOf();
+    // Open and not closed by an earlier test; at least 21 days ahead, beyond the shorter horizon.
+    const later = openWednesday(2).toISODate()!;
+    const slotsOn = async (from: string, to: string) => findSlots({ location: (await loadLocationForBooking({ slug: 'buergeramt-mitte' }))!, durationMinutes: 20, from, to });
+    expect(await slotsOn(later, later)).not.toHaveLength(0);
+    try {
+      expect(await saveOfficeSettingsAction(initialActionState, rules({ bookingHorizonDays: 10, slotStepMinutes: 30 }))).toEqual({ ok: true });
+      expect(await settingsOf()).toMatchObject({ bookingHorizonDays: 10, slotStepMinutes: 30 });
+      expect(await slotsOn(later, later)).toEqual([]);
+      const location = (await loadLocationForBooking({ slug: 'buergeramt-mitte' }))!;
+      const now = new Date();
+      const soon = await slotsOn(localToday(location, now), later);
+      expect(soon).not.toHaveLength(0);
+      const last = horizonEnd(location, now);
+      for (const slot of soon) {
+        expect(localToday(location, slot.start) <= last, slot.start.toISOString()).toBe(true);
+        expect(slot.start.getUTCMinutes() % 30, slot.start.toISOString()).toBe(0);
+      }
+      const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'office-settings-changed'), eq(auditLog.entityId, String(office.id)))).orderBy(desc(auditLog.id));
+      expect(audit!.details).toMatchObject({ bookingHorizonDays: { from: original.bookingHorizonDays, to: 10 } });
+    } finally {
+      await saveOfficeSettings({ actor: admin, locationId: office.id, settings: original });
+    }
+  });
+
+  it('refuses bad numbers with a translated message beside each field, keeps what was typed and saves nothing', async () => {
+    await asAdmin();
+    const before = await settingsOf();
+    const typed = { bookingHorizonDays: '0', minLeadMinutes: '', holdMinutes: 'abc', slotStepMinutes: '7.5', maxFutureBookingsPerEmail: '21' };
+    expect(await saveOfficeSettingsAction(initialActionState, rules(typed))).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        bookingHorizonDays: [de.Admin.errors.horizonInvalid],
+        // An emptied field is refused, not saved as no lead time at all.
+        minLeadMinutes: [de.Admin.errors.leadInvalid],
+        holdMinutes: [de.Admin.errors.holdInvalid],
+        slotStepMinutes: [de.Admin.errors.stepInvalid],
+        maxFutureBookingsPerEmail: [de.Admin.errors.perEmailInvalid],
+      },
+      values: typed,
+    });
+    const english = await saveOfficeSettingsAction(initialActionState, rules({ locale: 'en', bookingHorizonDays: 366 }));
+    expect(english).toMatchObject({ ok: false, fieldErrors: { bookingHorizonDays: [en.Admin.errors.horizonInvalid] }, values: { bookingHorizonDays: '366' } });
+    expect(Object.keys((english as { fieldErrors: object }).fieldErrors)).toEqual(['bookingHorizonDays']);
+    expect(await saveOfficeSettingsAction(initialActionState, rules({ locationId: 999_999 }))).toMatchObject({ ok: false, formError: de.Admin.errors.locationUnknown });
+    expect(await settingsOf()).toEqual(before);
+  });
+});
+
+describe('staff roles', () => {
+  const roleOf = async (id: number) => (await getDb().select({ role: staffUsers.role, locationId: staffUsers.locationId }).from(staffUsers).where(eq(staffUsers.id, id)))[0];
+
+  it('makes a clerk an admin, effective on their next request, and a clerk again only with an office', async () => {
+    const admin = await asAdmin();
+    const email = `rolle-${Date.now()}@musterstadt.example`;
+    const created = await createStaffAccount({ actor: admin, input: { email, name: 'Rita Rolle', role: 'clerk', locationId: office.id, password: 'ein-langes-passwort-1' } });
+    const staffId = (created as { id: number }).id;
+
+    expect(await changeStaffRoleAction(initialActionState, form({ locale: 'de', staffId, role: 'admin', location: String(office.id) }))).toEqual({ ok: true });
+    expect(await roleOf(staffId)).toEqual({ role: 'admin', locationId: null });
+    expect(await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'staff-role-changed'), eq(auditLog.entityId, String(staffId))))).toHaveLength(1);
+    await signInAs(email);
+    await expect(requireStaff({ role: 'admin' })).resolves.toMatchObject({ id: staffId, role: 'admin' });
+
+    await asAdmin();
+    const noOffice = await changeStaffRoleAction(initialActionState, form({ locale: 'de', staffId, role: 'clerk', location: '' }));
+    expect(noOffice).toMatchObject({ ok: false, fieldErrors: { location: [de.Admin.errors.clerkNeedsLocation] }, values: { role: 'clerk' } });
+    expect(await roleOf(staffId)).toEqual({ role: 'admin', locationId: null });
+    expect(await changeStaffRoleAction(initialActionState, form({ locale: 'de', staffId, role: 'clerk', location: String(ids.branchId) }))).toEqual({ ok: true });
+    expect(await roleOf(staffId)).toEqual({ role: 'clerk', locationId: ids.branchId });
+    await signInAs(email);
+    await expect(requireStaff({ role: 'admin' })).rejects.toSatisfy((e) => e instanceof StaffAccessError && e.reason === 'forbidden');
+  });
+
+  it('does not let an admin change their own role', async () => {
+    const admin = await asAdmin();
+    const before = await roleOf(admin.id);
+    expect(await changeStaffRoleAction(initialActionState, form({ locale: 'de', staffId: admin.id, role: 'clerk', location: String(office.id) }))).toMatchObject({ ok: false, formError: de.Admin.errors.cannotDemoteSelf });
+    expect(await changeStaffRole({ actor: admin, staffId: admin.id, role: 'admin', locationId: null })).toEqual({ ok: false, problems: { form: { key: 'cannotDemoteSelf' } } });
+    expect(await roleOf(admin.id)).toEqual(before);
   });
 });

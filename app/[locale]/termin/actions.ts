@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { confirmHold, extendHold, findBookingByTokenHash, releaseHold, saveHoldContact } from '@/db/queries/bookings';
 import { hitRateLimit } from '@/db/queries/rate-limits';
+import { checkHoldChallenge } from '@/lib/abuse/challenge';
 import { formInput, formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
 import { hashSecret } from '@/lib/auth/password';
 import { formatChoiceParam, parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
@@ -73,6 +74,8 @@ export async function holdSlotAction(formData: FormData): Promise<void> {
 
   const limit = await hitRateLimit({ key: `hold:${await clientAddress()}`, limit: env.HOLDS_PER_CLIENT_PER_HOUR, windowSeconds: 3600 });
   if (!limit.allowed) return back('limit', { warten: String(Math.ceil(limit.retryAfterSeconds / 60)) });
+  // Bots racing for a release pay a proof-of-work per hold; each solution is spent once (lib/abuse/challenge.ts).
+  if (location.requireChallenge && (await checkHoldChallenge({ payload: formInput(formData).altcha, location: location.slug })) !== 'ok') return back('pruefung');
 
   // A browser holds one time at once: picking another releases the previous hold.
   const previous = await readHoldToken();

@@ -59,6 +59,7 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
         action={holdSlotAction}
         hidden={{ locale, location: location.slug, services: leistungen }}
         aside={<ChoiceSummary location={location} services={services} />}
+        challengeUrl={location.requireChallenge ? `/api/challenge?standort=${encodeURIComponent(location.slug)}` : undefined}
         now={now}
       />
     </>

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import type { ActionState } from '@/lib/action-state';
 import { adminAction, problemState, zodState } from '@/lib/admin/admin-action';
-import { newStaffSchema, resetPasswordSchema, staffActiveSchema } from '@/lib/admin/schemas';
-import { createStaffAccount, resetStaffPassword, setStaffAccountActive } from '@/lib/admin/staff-accounts';
+import { newStaffSchema, resetPasswordSchema, staffActiveSchema, staffRoleSchema } from '@/lib/admin/schemas';
+import { changeStaffRole, createStaffAccount, resetStaffPassword, setStaffAccountActive } from '@/lib/admin/staff-accounts';
 
 const PAGE = '/[locale]/verwaltung/einstellungen/konten';
 // Passwords never travel back into the page.
@@ -50,4 +50,17 @@ export async function resetStaffPasswordAction(_prev: ActionState, formData: For
     },
     { secret },
   );
+}
+
+/** Makes another account an admin, or a clerk at the chosen office; an admin's own role stays. */
+export async function changeStaffRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, async ({ actor, input, values, t }): Promise<ActionState> => {
+    const parsed = staffRoleSchema.safeParse(input);
+    if (!parsed.success) return zodState(t, parsed.error, values);
+    const { staffId, role, location } = parsed.data;
+    const result = await changeStaffRole({ actor, staffId, role, locationId: location });
+    if (!result.ok) return problemState(t, result.problems, values);
+    revalidatePath(PAGE, 'page');
+    return { ok: true };
+  });
 }

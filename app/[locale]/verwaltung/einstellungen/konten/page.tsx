@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { ActionButton } from '@/components/admin/action-button';
 import { AdminFrame, AdminRefusal } from '@/components/admin/admin-frame';
 import styles from '@/components/admin/admin.module.css';
-import { CreateStaffForm, ResetPasswordForm } from '@/components/admin/staff-forms';
+import { ChangeRoleForm, CreateStaffForm, ResetPasswordForm } from '@/components/admin/staff-forms';
 import { adminAccess } from '@/lib/admin/access';
 import { listLocationsForAdmin } from '@/lib/admin/locations';
 import { listStaffAccountsForAdmin } from '@/lib/admin/staff-accounts';
@@ -32,6 +32,7 @@ export default async function StaffAccountsPage({ params }: Props) {
     listLocationsForAdmin({ actor }),
   ]);
   const now = new Date();
+  const offices = locations.map((l) => ({ id: l.id, name: pick(l.name, locale) }));
   return (
     <AdminFrame user={actor} locale={locale} current="/verwaltung/einstellungen/konten" title={t('title')}>
       <div className={styles.tableWrap}>
@@ -75,6 +76,8 @@ export default async function StaffAccountsPage({ params }: Props) {
                       danger={a.active}
                     />
                   )}
+                  {/* An admin's own role is not theirs to change: one admin always remains. */}
+                  {a.id !== actor.id && <ChangeRoleForm locale={locale} staffId={a.id} name={a.name} role={a.role} locationId={a.locationId} locations={offices} />}
                   <ResetPasswordForm locale={locale} staffId={a.id} name={a.name} />
                 </td>
               </tr>
@@ -84,7 +87,7 @@ export default async function StaffAccountsPage({ params }: Props) {
       </div>
       <section aria-labelledby="create-account" className={styles.section}>
         <h2 id="create-account">{t('createTitle')}</h2>
-        <CreateStaffForm locale={locale} locations={locations.map((l) => ({ id: l.id, name: pick(l.name, locale) }))} />
+        <CreateStaffForm locale={locale} locations={offices} />
       </section>
     </AdminFrame>
   );

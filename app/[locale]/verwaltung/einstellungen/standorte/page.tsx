@@ -4,6 +4,7 @@ import { AdminFrame, AdminRefusal } from '@/components/admin/admin-frame';
 import styles from '@/components/admin/admin.module.css';
 import { CapacityButton, WindowCountersForm } from '@/components/admin/capacity-forms';
 import { AddCounterForm, RenameCounterForm, WindowForm } from '@/components/admin/location-forms';
+import { OfficeSettingsForm } from '@/components/admin/office-settings-form';
 import { adminAccess } from '@/lib/admin/access';
 import { listLocationsForAdmin } from '@/lib/admin/locations';
 import { clockTime, pick } from '@/lib/format';
@@ -150,6 +151,26 @@ function LocationSettings({ location, locale, t, weekdayName }: { location: Awai
         </div>
         <h3>{t('locations.addCounterTitle')}</h3>
         <AddCounterForm key={location.id} locale={locale} locationId={location.id} />
+      </section>
+
+      <section aria-labelledby="rules-title" className={styles.section}>
+        <h2 id="rules-title">
+          {t('office.title')}: {name}
+        </h2>
+        <p>{t('office.intro')}</p>
+        <OfficeSettingsForm
+          key={location.id}
+          locale={locale}
+          locationId={location.id}
+          settings={{
+            bookingHorizonDays: location.bookingHorizonDays,
+            requireChallenge: location.requireChallenge,
+            minLeadMinutes: location.minLeadMinutes,
+            holdMinutes: location.holdMinutes,
+            slotStepMinutes: location.slotStepMinutes,
+            maxFutureBookingsPerEmail: location.maxFutureBookingsPerEmail,
+          }}
+        />
       </section>
     </>
   );

@@ -1,0 +1,55 @@
+'use client';
+
+import type { AltchaWidgetElement } from 'altcha/types/generic';
+import type {} from 'altcha/types/react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+
+type Props = {
+  action: (formData: FormData) => Promise<void>;
+  labelledBy: string;
+  /** Where the widget fetches its proof-of-work challenge; absent when the location asks for none. */
+  challengeUrl?: string;
+  language: string;
+  /** Said beside the widget: what the check is and that it needs no action. */
+  challengeHint?: string;
+  children: ReactNode;
+};
+
+/**
+ * The form that holds a time. Where the location asks for a proof-of-work (ALTCHA), the widget solves it
+ * as soon as the page opens; a time chosen before it is done waits for it and is then sent, with the
+ * button the citizen pressed (its value is the time).
+ */
+export function HoldForm({ action, labelledBy, challengeUrl, language, challengeHint, children }: Props) {
+  const widget = useRef<AltchaWidgetElement>(null);
+
+  useEffect(() => {
+    if (!challengeUrl) return;
+    // The widget registers a custom element and uses workers: browser-only, so loaded here.
+    void import('altcha').then(() => (language === 'de' ? import('altcha/i18n/de') : import('altcha/i18n/en')));
+  }, [challengeUrl, language]);
+
+  // A time chosen while the widget still works: hold the click (the widget's required checkbox would
+  // block the submit anyway) and send the form with that button once the solution is there.
+  function onClickCapture(event: MouseEvent<HTMLFormElement>) {
+    const element = widget.current;
+    const button = (event.target as Element).closest('button[type="submit"]');
+    if (!challengeUrl || !element || !(button instanceof HTMLButtonElement) || element.getState?.() === 'verified') return;
+    event.preventDefault();
+    const form = event.currentTarget;
+    element.addEventListener('verified', () => form.requestSubmit(button), { once: true });
+    if (element.getState?.() !== 'verifying') void element.verify?.();
+  }
+
+  return (
+    <form action={action} onClickCapture={onClickCapture} className="slot-form" aria-labelledby={labelledBy}>
+      {challengeUrl && (
+        <div className="challenge">
+          <altcha-widget ref={widget} challenge={challengeUrl} auto="onload" name="altcha" language={language} suppressHydrationWarning />
+          {challengeHint && <p className="field__hint">{challengeHint}</p>}
+        </div>
+      )}
+      {children}
+    </form>
+  );
+}

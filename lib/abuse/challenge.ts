@@ -1,0 +1,59 @@
+import 'server-only';
+import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { sharedSecret, spendChallenge } from '@/db/queries/challenges';
+import { env } from '@/lib/env';
+
+/** How long a challenge may be solved and spent: a citizen reading the list of times for a while is fine. */
+const CHALLENGE_MINUTES = 10;
+
+async function secrets() {
+  const signing = env.CHALLENGE_SECRET ?? (await sharedSecret({ name: 'challenge-signing' }));
+  return { hmacSignatureSecret: signing, hmacKeySignatureSecret: `${signing}:key` };
+}
+
+/**
+ * A proof-of-work challenge for holding a time at `location` (ALTCHA, self-hosted). The counter the browser
+ * must find is drawn up to CHALLENGE_WORK: about a second of hashing for a citizen, and the same for every
+ * hold a bot wants. Signed, so the server keeps no state until a solution is spent.
+ */
+export async function createHoldChallenge({ location, now = new Date() }: { location: string; now?: Date }): Promise<Challenge> {
+  return createChallenge({
+    algorithm: 'SHA-256',
+    cost: 1,
+    counter: randomInt(Math.floor(env.CHALLENGE_WORK / 4), env.CHALLENGE_WORK),
+    deriveKey,
+    data: { purpose: 'hold', location },
+    expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
+    ...(await secrets()),
+  });
+}
+
+export type ChallengeCheck = 'ok' | 'missing' | 'invalid' | 'expired' | 'spent';
+
+function parsePayload(value: string): Payload | null {
+  try {
+    const payload = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as Payload;
+    return payload?.challenge?.parameters && payload.solution ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks the solved challenge a hold form carries: signed by us, for this location, not expired, solved,
+ * and not spent before (each solution holds one time, recorded in PostgreSQL for every instance).
+ */
+export async function checkHoldChallenge({ payload, location }: { payload: string | undefined; location: string }): Promise<ChallengeCheck> {
+  if (!payload) return 'missing';
+  const parsed = payload.length <= 4_000 ? parsePayload(payload) : null;
+  if (!parsed) return 'invalid';
+  const { data, expiresAt } = parsed.challenge.parameters;
+  if (data?.purpose !== 'hold' || data.location !== location || typeof expiresAt !== 'number') return 'invalid';
+  const result = await verifySolution({ challenge: parsed.challenge, solution: parsed.solution, deriveKey, ...(await secrets()) }).catch(() => null);
+  if (!result) return 'invalid';
+  if (result.expired) return 'expired';
+  if (!result.verified) return 'invalid';
+  const spent = await spendChallenge({ signature: parsed.challenge.signature!, expiresAt: new Date(expiresAt * 1000) });
+  return spent ? 'ok' : 'spent';
+}

@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { BookingFlow, type Locale } from './support/booking-flow';
+import { sql } from './support/database';
+import { openDay } from './support/dates';
+
+/** Every Content-Security-Policy complaint the browser logs while the test runs. */
+function cspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply|create)/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+test.describe('security headers', () => {
+  test('every page runs its scripts under a per-response nonce and nothing is refused', async ({ page }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    const violations = cspViolations(page);
+    const response = (await page.goto(`/${locale}`))!;
+    const csp = response.headers()['content-security-policy'] ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    // Browsers hide the attribute after parsing; the property keeps it.
+    const scriptNonces = await page.locator('script').evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    // The scripts ran: the booking flow's client-side parts work (here: choosing and continuing).
+    const flow = new BookingFlow(page, locale);
+    await flow.chooseServices({ certificate: 1 });
+    expect(violations).toEqual([]);
+  });
+});
+
+test.describe('proof-of-work before holding a time', () => {
+  // An office of its own per browser language that asks for the proof-of-work, so the seeded office stays as it is.
+  let slug = '';
+  test.beforeAll(async ({}, testInfo) => {
+    slug = `e2e-pruefstelle-${testInfo.project.name}-${testInfo.repeatEachIndex}`;
+    await sql(`
+      with main as (select * from locations where slug = 'buergeramt-mitte'),
+      office as (
+        insert into locations (slug, mode, name, street, postal_code, city, phone, position, require_challenge)
+        select $1, 'booking', '{"de": "Bürgeramt Prüfstelle", "en": "Citizens'' Office Test Site"}', street, postal_code, city, phone, 99, true from main
+        returning id),
+      counters_ as (insert into counters (location_id, name, position) select office.id, 'Schalter ' || n, n from office, generate_series(1, 2) n returning id),
+      hours as (insert into opening_hours (location_id, weekday, opens_at, closes_at, counters_open) select office.id, h.weekday, h.opens_at, h.closes_at, least(h.counters_open, 2) from office, opening_hours h, main where h.location_id = main.id returning id)
+      insert into location_services (location_id, service_id, minutes_per_unit, max_count)
+      select office.id, s.service_id, s.minutes_per_unit, s.max_count from office, location_services s, main where s.location_id = main.id`, [slug]);
+  });
+  test.afterAll(async () => {
+    await sql(`delete from bookings where location_id = (select id from locations where slug = $1)`, [slug]);
+    await sql(`delete from locations where slug = $1`, [slug]);
+  });
+
+  const timePage = (locale: Locale, day = openDay(locale === 'de' ? 1 : 2, 1)) =>
+    `${locale === 'de' ? '/de/termin/zeit' : '/en/appointment/time'}?standort=${slug}&leistungen=meldebescheinigung:1&monat=${day.toFormat('yyyy-MM')}&tag=${day.toISODate()}`;
+
+  test('the browser solves it without the citizen doing anything, and the time is held', async ({ page }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    const violations = cspViolations(page);
+    await page.goto(timePage(locale));
+    // Hydrated (the widget's script is loaded by the page's own code), the solution most likely not ready yet.
+    await page.waitForFunction(() => !!customElements.get('altcha-widget'));
+    await expect(page.getByText(locale === 'de' ? /löst Ihr Browser eine kurze Rechenaufgabe/ : /your browser solves a short calculation/)).toBeVisible();
+    // Chosen at once, before the solution may be ready: the form waits for it and sends the chosen time.
+    await page.getByRole('button', { name: locale === 'de' ? /^10:00 Uhr reservieren/ : /^Reserve 10:00/ }).click();
+    await expect(page).toHaveURL(/\/(daten|details)$/, { timeout: 30_000 });
+    const [hold] = await sql<{ during: string }>(`select during::text from bookings b join locations l on l.id = b.location_id where l.slug = $1 and b.status = 'held' order by b.id desc limit 1`, [slug]);
+    expect(hold?.during).toBeTruthy();
+    expect(violations).toEqual([]);
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('explains that the office needs JavaScript or a phone call, and holds nothing', async ({ page }, testInfo) => {
+      const locale = testInfo.project.name as Locale;
+      await page.goto(timePage(locale, openDay(locale === 'de' ? 1 : 2, 2)));
+      await expect(page.getByText(locale === 'de' ? /JavaScript für die Online-Buchung nötig/ : /online booking needs JavaScript/)).toBeVisible();
+      const before = await sql<{ n: number }>(`select count(*)::int as n from bookings b join locations l on l.id = b.location_id where l.slug = $1`, [slug]);
+      await page.getByRole('button', { name: locale === 'de' ? /^11:00 Uhr reservieren/ : /^Reserve 11:00/ }).click();
+      await expect(page.getByRole('alert')).toContainText(locale === 'de' ? /telefonisch/ : /by phone/);
+      expect(await sql(`select count(*)::int as n from bookings b join locations l on l.id = b.location_id where l.slug = $1`, [slug])).toEqual(before);
+    });
+  });
+});
+
+test('a form body over the size limit gets a translated page, not a server error', async ({ request }, testInfo) => {
+  const locale = testInfo.project.name as Locale;
+  const response = await request.post(locale === 'de' ? '/de/termin/daten' : '/en/appointment/details', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    data: `name=${'x'.repeat(1_100_000)}`,
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain(locale === 'de' ? 'Die Eingabe ist zu lang' : 'The input is too long');
+});

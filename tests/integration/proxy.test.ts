@@ -1,0 +1,53 @@
+import { NextRequest } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import proxy from '@/proxy';
+import { env } from '@/lib/env';
+
+const request = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => new NextRequest(new URL(path, 'http://localhost:3000'), init);
+
+const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+
+describe('the proxy in front of every page', () => {
+  it('gives every page a Content-Security-Policy with a fresh nonce, no inline scripts, and no framing', async () => {
+    const first = await proxy(request('/de/termin'));
+    const second = await proxy(request('/de/termin'));
+    const csp = first.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+    expect(csp.split(';').find((d) => d.trim().startsWith('script-src'))).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(nonceOf(second.headers.get('content-security-policy'))).not.toBe(nonceOf(csp));
+  });
+
+  it('answers a client that reads free times too often with a translated 429 and Retry-After, per client address', async () => {
+    const limit = env.AVAILABILITY_READS_PER_CLIENT_PER_MINUTE;
+    const from = (address: string, path = '/en/appointment/time?standort=buergeramt-mitte') => proxy(request(path, { headers: { 'x-forwarded-for': address } }));
+    for (let i = 0; i < limit; i++) expect((await from('198.51.100.20')).status, `read ${i + 1}`).not.toBe(429);
+    const refused = await from('198.51.100.20');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    const page = await refused.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Please wait a moment');
+    // The German spelling of the page counts toward the same limit and answers in German.
+    const german = await from('198.51.100.20', '/de/termin/zeit?standort=buergeramt-mitte');
+    expect(german.status).toBe(429);
+    expect(await german.text()).toContain('Bitte warten Sie einen Moment');
+    // Another client, and other pages for this one, are not affected.
+    expect((await from('198.51.100.21')).status).not.toBe(429);
+    expect((await from('198.51.100.20', '/de/termin')).status).not.toBe(429);
+  });
+
+  it('counts the address the trusted proxy appended, not one the client put in front', async () => {
+    const limit = env.AVAILABILITY_READS_PER_CLIENT_PER_MINUTE;
+    for (let i = 0; i <= limit; i++) await proxy(request('/de/termin/zeit', { headers: { 'x-forwarded-for': `10.9.${i % 250}.1, 198.51.100.30` } }));
+    expect((await proxy(request('/de/termin/zeit', { headers: { 'x-forwarded-for': '203.0.113.99, 198.51.100.30' } }))).status).toBe(429);
+  });
+
+  it('refuses a form body over the server-action limit with a translated 413 instead of a server error', async () => {
+    const response = await proxy(request('/de/termin/daten', { method: 'POST', headers: { 'content-length': String(1_100_000), 'content-type': 'application/x-www-form-urlencoded' } }));
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('Die Eingabe ist zu lang');
+  });
+});
