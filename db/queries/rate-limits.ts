@@ -1,6 +1,25 @@
 import 'server-only';
+import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
+import { sharedSecret } from './app-secrets';
+
+/** The longest window any limit uses; rows older than that count for nothing and are swept. */
+export const LONGEST_WINDOW_SECONDS = 3600;
+
+let keySecret: Promise<string> | undefined;
+
+/**
+ * What is stored for a limit's key: an HMAC, so client addresses, email addresses and booking numbers
+ * never reach the table (or a dump of it) in clear. The secret is shared by all instances.
+ */
+export async function pseudonym(key: string): Promise<string> {
+  keySecret ??= sharedSecret({ name: 'rate-limit-keys' }).catch((error: unknown) => {
+    keySecret = undefined;
+    throw error;
+  });
+  return createHmac('sha256', await keySecret).update(key).digest('base64url');
+}
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 
@@ -8,7 +27,9 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
  * Counts one hit for `key` in the current fixed window and says whether it is within `limit`.
  * The counter lives in PostgreSQL, so every app instance shares it.
  */
-export async function hitRateLimit({ key, limit, windowSeconds, tx = getDb() }: { key: string; limit: number; windowSeconds: number; tx?: DbOrTx }): Promise<RateLimitResult> {
+export async function hitRateLimit({ key: clear, limit, windowSeconds, tx = getDb() }: { key: string; limit: number; windowSeconds: number; tx?: DbOrTx }): Promise<RateLimitResult> {
+  if (windowSeconds > LONGEST_WINDOW_SECONDS) throw new RangeError(`A rate-limit window of ${windowSeconds} s outlives the sweep`);
+  const key = await pseudonym(clear);
   const { rows } = await tx.execute<{ hits: number; retry_after: number }>(sql`
     with w as (select to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}) as start)
     insert into rate_limits (key, window_start, hits)
@@ -19,13 +40,14 @@ export async function hitRateLimit({ key, limit, windowSeconds, tx = getDb() }: 
   return { allowed: row.hits <= limit, retryAfterSeconds: Math.max(1, row.retry_after) };
 }
 
-/** Removes windows that ended more than a day ago. */
+/** Removes windows that have certainly ended: nothing about a client is kept longer than its limit needs. */
 export async function sweepRateLimits({ tx = getDb() }: { tx?: DbOrTx } = {}): Promise<void> {
-  await tx.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
+  await tx.execute(sql`delete from rate_limits where window_start < now() - make_interval(secs => ${LONGEST_WINDOW_SECONDS})`);
 }
 
 /** The hits counted for `key` in the current window, without adding one. */
-export async function readRateLimit({ key, windowSeconds, tx = getDb() }: { key: string; windowSeconds: number; tx?: DbOrTx }): Promise<{ hits: number; retryAfterSeconds: number }> {
+export async function readRateLimit({ key: clear, windowSeconds, tx = getDb() }: { key: string; windowSeconds: number; tx?: DbOrTx }): Promise<{ hits: number; retryAfterSeconds: number }> {
+  const key = await pseudonym(clear);
   const { rows } = await tx.execute<{ hits: number | null; retry_after: number }>(sql`
     with w as (select to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}) as start)
     select (select hits from rate_limits r, w where r.key = ${key} and r.window_start = w.start) as hits,

@@ -1,7 +1,8 @@
 import 'server-only';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { sharedSecret, spendChallenge } from '@/db/queries/challenges';
+import { sharedSecret } from '@/db/queries/app-secrets';
+import { spendChallenge } from '@/db/queries/challenges';
 import { env } from '@/lib/env';
 
 /** How long a challenge may be solved and spent: a citizen reading the list of times for a while is fine. */

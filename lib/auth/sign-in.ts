@@ -2,6 +2,7 @@ import 'server-only';
 import { hitRateLimit, readRateLimit } from '@/db/queries/rate-limits';
 import { findStaffForLogin, recordFailedLogin, resetFailedLogins, writeAudit } from '@/db/queries/staff';
 import { hashSecret, verifySecret } from './password';
+import { clientTag } from '@/lib/http/client-tag';
 
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MINUTES = 15;
@@ -26,7 +27,7 @@ export async function signIn({ email, password, clientAddress }: { email: string
     readRateLimit({ key: clientKey, windowSeconds: WINDOW_SECONDS }),
   ]);
   if (perAccount.hits >= LOCK_AFTER_FAILURES || perClient.hits >= FAILURES_PER_CLIENT) {
-    console.warn('[auth] sign-in rate limit hit', { client: clientAddress });
+    console.warn(`[auth] sign-in rate limit hit, client ${await clientTag(clientAddress)}`);
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(perAccount.retryAfterSeconds, perClient.retryAfterSeconds) };
   }
   const user = await findStaffForLogin({ email });
@@ -39,7 +40,7 @@ export async function signIn({ email, password, clientAddress }: { email: string
       hitRateLimit({ key: clientKey, limit: FAILURES_PER_CLIENT, windowSeconds: WINDOW_SECONDS }),
       user && recordFailedLogin({ userId: user.id, lockAfter: LOCK_AFTER_FAILURES, lockMinutes: LOCK_MINUTES }),
     ]);
-    await writeAudit({ actorId: user?.id ?? null, action: 'sign-in-failed', entity: 'staff', entityId: user?.id, details: { client: clientAddress } });
+    await writeAudit({ actorId: user?.id ?? null, action: 'sign-in-failed', entity: 'staff', entityId: user?.id, details: { client: await clientTag(clientAddress) } });
     return { ok: false, reason: 'invalid' };
   }
   await resetFailedLogins({ userId: user.id });

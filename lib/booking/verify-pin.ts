@@ -4,6 +4,7 @@ import { hitRateLimit } from '@/db/queries/rate-limits';
 import { verifySecret } from '@/lib/auth/password';
 import { signChangeGrant } from './change-grant';
 import { normalizeBookingCode } from './secrets';
+import { clientTag } from '@/lib/http/client-tag';
 
 /** Attempts allowed per booking number and per client address; every attempt counts, right or wrong. */
 export const PIN_ATTEMPT_LIMITS = {
@@ -35,14 +36,14 @@ export async function verifyBookingPin({ code, pin, clientAddress, now = new Dat
   ]);
   const blocked = limits.filter((l) => !l.allowed);
   if (blocked.length > 0) {
-    console.warn(`[pin] attempt refused by rate limit: booking number ${normalized}, client ${clientAddress}`);
+    console.warn(`[pin] attempt refused by rate limit: booking number ${normalized}, client ${await clientTag(clientAddress)}`);
     return { status: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((l) => l.retryAfterSeconds)) };
   }
 
   const booking = await findBookingByCode({ code: normalized });
   const matches = await verifySecret(booking?.pinHash ?? DUMMY_PIN_HASH, pin);
   if (!booking?.pinHash || !matches) {
-    console.warn(`[pin] wrong booking number or PIN: booking number ${normalized}, client ${clientAddress}`);
+    console.warn(`[pin] wrong booking number or PIN: booking number ${normalized}, client ${await clientTag(clientAddress)}`);
     return { status: 'invalid' };
   }
   return { status: 'verified', booking, grant: signChangeGrant({ bookingId: booking.id, pinHash: booking.pinHash, now }) };

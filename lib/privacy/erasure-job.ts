@@ -4,10 +4,10 @@ import { erasePersonalData } from '@/db/queries/privacy';
 import { sweepRateLimits } from '@/db/queries/rate-limits';
 import { env } from '@/lib/env';
 
-const HOUR = 60 * 60 * 1000;
+const QUARTER_HOUR = 15 * 60 * 1000;
 
-/** Runs the personal-data erasure (DESIGN.md invariant 7) and the sweeps of rate limits and spent challenges (their IP-derived keys and signatures go once useless) now and then every hour. */
-export function startErasureJob({ intervalMs = HOUR }: { intervalMs?: number } = {}): () => void {
+/** Runs the personal-data erasure (DESIGN.md invariant 7) and the sweeps of rate limits and spent challenges (their IP-derived keys and signatures go once useless) now and then every quarter hour. */
+export function startErasureJob({ intervalMs = QUARTER_HOUR }: { intervalMs?: number } = {}): () => void {
   const run = async () => {
     try {
       const erased = await erasePersonalData({ days: env.ERASE_AFTER_DAYS });

@@ -7,6 +7,7 @@ import { hashSecret, verifySecret } from '@/lib/auth/password';
 import { generateToken } from '@/lib/booking/secrets';
 import { PIN_ATTEMPT_LIMITS } from '@/lib/booking/verify-pin';
 import { normalizeRequestCode } from './reference';
+import { clientTag } from '@/lib/http/client-tag';
 
 export type WithdrawOutcome =
   | { status: 'withdrawn'; code: string }
@@ -33,7 +34,7 @@ export async function withdrawRequest({ code, pin, clientAddress }: { code: stri
   ]);
   const blocked = limits.filter((l) => !l.allowed);
   if (blocked.length > 0) {
-    console.warn(`[pin] withdrawal refused by rate limit: request ${normalized}, client ${clientAddress}`);
+    console.warn(`[pin] withdrawal refused by rate limit: request ${normalized}, client ${await clientTag(clientAddress)}`);
     return { status: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((l) => l.retryAfterSeconds)) };
   }
 
@@ -41,7 +42,7 @@ export async function withdrawRequest({ code, pin, clientAddress }: { code: stri
   dummyHash ??= hashSecret(generateToken());
   const matches = await verifySecret(request?.pinHash ?? (await dummyHash), pin);
   if (!request || !matches) {
-    console.warn(`[pin] wrong request number or PIN: request ${normalized}, client ${clientAddress}`);
+    console.warn(`[pin] wrong request number or PIN: request ${normalized}, client ${await clientTag(clientAddress)}`);
     return { status: 'invalid' };
   }
   if (request.status !== 'open') return { status: 'not-open', code: request.code, current: request.status };

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { erasePersonalData } from '@/db/queries/privacy';
 import { bookings } from '@/db/schema';
@@ -36,5 +36,39 @@ describe('personal data erasure', () => {
     expect(kept).toMatchObject({ name: 'Erika Mustermann', email: 'erika@example.org' });
     const { rows } = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from bookings where status = 'no_show'`);
     expect(rows[0]!.n).toBe(2);
+  });
+});
+
+describe('client addresses', () => {
+  it('are never stored or logged in clear, while the limits that count them still bite', async () => {
+    const { verifyBookingPin } = await import('@/lib/booking/verify-pin');
+    const { signIn } = await import('@/lib/auth/sign-in');
+    const { seedDemoStaff, DEMO_STAFF } = await import('@/db/seed-staff');
+    await mainOffice();
+    await seedDemoStaff(getDb());
+    const address = '198.51.100.77';
+    const logged: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    try {
+      const answers = [];
+      for (let i = 0; i < 21; i++) answers.push((await verifyBookingPin({ code: generateBookingCode(), pin: '654321', clientAddress: address })).status);
+      // Twenty unknown numbers from one client, then its limit (counted under a pseudonym) refuses the next.
+      expect(answers.slice(0, 20).every((a) => a === 'invalid')).toBe(true);
+      expect(answers[20]).toBe('rate-limited');
+      expect((await signIn({ email: DEMO_STAFF[0].email, password: 'not-the-password', clientAddress: address })).ok).toBe(false);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) {
+      expect(line).not.toContain(address);
+      expect(line).not.toContain('654321');
+    }
+    // Every row of every table, as text: the address appears nowhere.
+    const { rows: tables } = await getDb().execute<{ name: string }>(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+    for (const { name } of tables) {
+      const { rows } = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(name)} t where t::text like ${`%${address}%`}`);
+      expect(rows[0]!.n, name).toBe(0);
+    }
   });
 });
