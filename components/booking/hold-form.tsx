@@ -2,7 +2,7 @@
 
 import type { AltchaWidgetElement } from 'altcha/types/generic';
 import type {} from 'altcha/types/react';
-import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 
 type Props = {
   action: (formData: FormData) => Promise<void>;
@@ -12,6 +12,8 @@ type Props = {
   language: string;
   /** Said beside the widget: what the check is and that it needs no action. */
   challengeHint?: string;
+  /** Announced while a chosen time waits for the check. */
+  waitingText?: string;
   children: ReactNode;
 };
 
@@ -20,8 +22,11 @@ type Props = {
  * as soon as the page opens; a time chosen before it is done waits for it and is then sent, with the
  * button the citizen pressed (its value is the time).
  */
-export function HoldForm({ action, labelledBy, challengeUrl, language, challengeHint, children }: Props) {
+export function HoldForm({ action, labelledBy, challengeUrl, language, challengeHint, waitingText, children }: Props) {
   const widget = useRef<AltchaWidgetElement>(null);
+  // The time chosen while the check runs; a second click changes it rather than sending twice.
+  const chosen = useRef<HTMLButtonElement | null>(null);
+  const [waiting, setWaiting] = useState(false);
 
   useEffect(() => {
     if (!challengeUrl) return;
@@ -36,8 +41,21 @@ export function HoldForm({ action, labelledBy, challengeUrl, language, challenge
     const button = (event.target as Element).closest('button[type="submit"]');
     if (!challengeUrl || !element || !(button instanceof HTMLButtonElement) || element.getState?.() === 'verified') return;
     event.preventDefault();
+    const alreadyWaiting = chosen.current !== null;
+    chosen.current = button;
+    if (alreadyWaiting) return;
+    setWaiting(true);
     const form = event.currentTarget;
-    element.addEventListener('verified', () => form.requestSubmit(button), { once: true });
+    element.addEventListener(
+      'verified',
+      () => {
+        const time = chosen.current;
+        chosen.current = null;
+        setWaiting(false);
+        if (time) form.requestSubmit(time);
+      },
+      { once: true },
+    );
     if (element.getState?.() !== 'verifying') void element.verify?.();
   }
 
@@ -47,6 +65,9 @@ export function HoldForm({ action, labelledBy, challengeUrl, language, challenge
         <div className="challenge">
           <altcha-widget ref={widget} challenge={challengeUrl} auto="onload" name="altcha" language={language} suppressHydrationWarning />
           {challengeHint && <p className="field__hint">{challengeHint}</p>}
+          <p role="status" className="field__hint">
+            {waiting ? waitingText : ''}
+          </p>
         </div>
       )}
       {children}

@@ -20,7 +20,7 @@ export async function SlotForm({ action, hidden, slots, timeZone, labelledBy, ch
   const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone });
   const longDate = (d: Date) => format.dateTime(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone });
   return (
-    <HoldForm action={action} labelledBy={labelledBy} challengeUrl={challengeUrl} language={locale} challengeHint={t('challengeHint')}>
+    <HoldForm action={action} labelledBy={labelledBy} challengeUrl={challengeUrl} language={locale} challengeHint={t('challengeHint')} waitingText={t('challengeWaiting')}>
       {challengeUrl && (
         <noscript>
           <p className="alert alert--info">{t('challengeNoScript')}</p>
