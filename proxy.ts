@@ -14,9 +14,12 @@ import { routing, type Locale } from '@/lib/i18n/routing';
 const { pathnames: _localizedPaths, ...localeRouting } = routing;
 const handleI18nRouting = createMiddleware(localeRouting);
 
-/** Pages that compute free times, in every locale's spelling: the reads a release rush hammers. */
+/**
+ * Pages that compute free times, in every locale and under both the localized and the internal spelling
+ * (next.config.ts rewrites one onto the other, so both reach the page): the reads a release rush hammers.
+ */
 const AVAILABILITY_PAGES = new Set(
-  (['/termin/zeit', '/termin/verschieben'] as const).flatMap((path) => routing.locales.map((locale) => `/${locale}${routing.pathnames[path][locale]}`)),
+  (['/termin/zeit', '/termin/verschieben'] as const).flatMap((path) => routing.locales.flatMap((locale) => [`/${locale}${routing.pathnames[path][locale]}`, `/${locale}${path}`])),
 );
 
 /** Below Next.js's own server-action limit (1 MiB), which it answers with a bare 500. */
@@ -37,8 +40,7 @@ export default async function proxy(request: NextRequest) {
     if (!limit.allowed) return noticeResponse({ notice: 'tooManyRequests', locale: localeOf(request), nonce, csp, retryAfterSeconds: limit.retryAfterSeconds });
   }
 
-  // Next.js reads the nonce for its own scripts from the policy on the request; pages read x-nonce.
-  request.headers.set('x-nonce', nonce);
+  // Next.js reads the nonce for its own scripts from the policy on the request.
   request.headers.set('Content-Security-Policy', csp);
   const response = handleI18nRouting(request);
   response.headers.set('Content-Security-Policy', csp);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { AffectedBookingView } from '@/lib/admin/form-state';
 import { clockFormat, pick } from '@/lib/format';
@@ -28,13 +28,15 @@ export function AffectedBookings({ locale, values, affected, changed, intro, con
   const t = useTranslations('Admin.affected');
   const format = useFormatter();
   const ref = useRef<HTMLElement>(null);
+  // Several confirmations can be open on one page (one per window or counter).
+  const titleId = useId();
   // The confirmation replaces the form: move focus to it so keyboard and screen-reader users notice.
   useEffect(() => ref.current?.focus(), []);
   const time = (b: AffectedBookingView) =>
     `${format.dateTime(new Date(b.start), { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: b.timeZone })}, ${format.dateTime(new Date(b.start), { ...clockFormat, timeZone: b.timeZone })}–${format.dateTime(new Date(b.end), { ...clockFormat, timeZone: b.timeZone })}`;
   return (
-    <section ref={ref} tabIndex={-1} className={styles.confirm} aria-labelledby="affected-title">
-      <h3 id="affected-title">{t('title', { count: affected.length })}</h3>
+    <section ref={ref} tabIndex={-1} className={styles.confirm} aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('title', { count: affected.length })}</h3>
       {changed && (
         <p className="alert alert--info" role="alert">
           {t('changed')}

@@ -19,7 +19,6 @@ type CapacityAction = (state: CapacityFormState, formData: FormData) => Promise<
 function CapacityForm({ action, locale, children }: { action: CapacityAction; locale: string; children: (state: CapacityFormState) => ReactNode }) {
   const t = useTranslations('Admin.capacity');
   const [state, formAction] = useActionState(action, initialCapacityState);
-  const statusId = useId();
   if (!state.ok && 'affected' in state && state.affected) {
     const count = state.affected.length;
     return <AffectedBookings locale={locale} values={state.values} affected={state.affected} changed={state.changed} intro={t('intro')} confirmLabel={t('confirm', { count })} formAction={formAction} />;
@@ -30,11 +29,10 @@ function CapacityForm({ action, locale, children }: { action: CapacityAction; lo
     <form action={formAction} noValidate className={styles.inline}>
       <input type="hidden" name="locale" value={locale} />
       {children(state)}
-      {state.ok && (
-        <p id={statusId} role="status" className={styles.inlineError}>
-          {[t('done'), moved > 0 && t('moved', { count: moved }), cancelled > 0 && t('cancelled', { count: cancelled })].filter(Boolean).join(' ')}
-        </p>
-      )}
+      {/* Always present, so screen readers announce the text when it appears. */}
+      <p role="status" className={styles.inlineStatus}>
+        {state.ok ? [t('done'), moved > 0 && t('moved', { count: moved }), cancelled > 0 && t('cancelled', { count: cancelled })].filter(Boolean).join(' ') : ''}
+      </p>
     </form>
   );
 }

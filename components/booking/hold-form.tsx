@@ -46,17 +46,23 @@ export function HoldForm({ action, labelledBy, challengeUrl, language, challenge
     if (alreadyWaiting) return;
     setWaiting(true);
     const form = event.currentTarget;
-    element.addEventListener(
-      'verified',
-      () => {
-        const time = chosen.current;
-        chosen.current = null;
-        setWaiting(false);
-        if (time) form.requestSubmit(time);
-      },
-      { once: true },
-    );
-    if (element.getState?.() !== 'verifying') void element.verify?.();
+    const finish = (solved: boolean) => {
+      element.removeEventListener('statechange', onStateChange);
+      const time = chosen.current;
+      chosen.current = null;
+      setWaiting(false);
+      if (time && solved) form.requestSubmit(time);
+      else if (time) sendWithoutSolution(form, time);
+    };
+    const onStateChange = (change: Event) => {
+      const state = (change as CustomEvent<{ state?: string }>).detail?.state;
+      if (state === 'verified') finish(true);
+      else if (state === 'error') finish(false);
+      else if (state === 'expired') void element.verify?.();
+    };
+    element.addEventListener('statechange', onStateChange);
+    if (element.getState?.() === 'error') finish(false);
+    else if (element.getState?.() !== 'verifying') void element.verify?.();
   }
 
   return (
@@ -73,4 +79,18 @@ export function HoldForm({ action, labelledBy, challengeUrl, language, challenge
       {children}
     </form>
   );
+}
+
+/**
+ * The check failed (no connection to fetch a challenge, workers blocked): send the chosen time anyway, as
+ * a plain form post that skips the widget's required checkbox; the server answers with the explanation
+ * and the office's phone number instead of leaving the citizen waiting.
+ */
+function sendWithoutSolution(form: HTMLFormElement, time: HTMLButtonElement) {
+  const start = document.createElement('input');
+  start.type = 'hidden';
+  start.name = time.name;
+  start.value = time.value;
+  form.append(start);
+  form.submit();
 }

@@ -33,7 +33,7 @@ export async function MonthCalendar({ month, available, selected, firstMonth, la
     <div className="calendar">
       <div className="calendar__nav">
         {month > firstMonth ? (
-          <Link href={{ pathname, query: { ...query, monat: prev } }} className="calendar__nav-link">
+          <Link href={{ pathname, query: { ...query, monat: prev } }} prefetch={false} className="calendar__nav-link">
             <span aria-hidden="true">‹ </span>
             {t('previousMonth')}
           </Link>
@@ -44,7 +44,7 @@ export async function MonthCalendar({ month, available, selected, firstMonth, la
           {monthTitle}
         </h2>
         {month < lastMonth ? (
-          <Link href={{ pathname, query: { ...query, monat: next } }} className="calendar__nav-link">
+          <Link href={{ pathname, query: { ...query, monat: next } }} prefetch={false} className="calendar__nav-link">
             {t('nextMonth')}
             <span aria-hidden="true"> ›</span>
           </Link>
@@ -74,6 +74,8 @@ export async function MonthCalendar({ month, available, selected, firstMonth, la
                     {available.has(iso) ? (
                       <Link
                         href={{ pathname, query: { ...query, monat: month, tag: iso } }}
+                        // Each free-times page is rate-limited per client; prefetching a month of days would use the budget up.
+                        prefetch={false}
                         className={`calendar__day calendar__day--available${iso === selected ? ' calendar__day--selected' : ''}`}
                         aria-current={iso === selected ? 'date' : undefined}
                         aria-label={t('dayAvailable', { date: label })}

@@ -62,7 +62,7 @@ export async function TimePicker({ location, slots, query, pathname, baseQuery, 
       )}
       {notice === 'pruefung' && (
         <p className="alert alert--error" role="alert">
-          {t('challengeFailed', { phone: location.phone ?? '' })}
+          {location.phone ? t('challengeFailedPhone', { phone: location.phone }) : t('challengeFailed')}
         </p>
       )}
       {notice === 'limit' && (
@@ -75,7 +75,7 @@ export async function TimePicker({ location, slots, query, pathname, baseQuery, 
         <div>
           {view.first ? (
             <p className="first-free">
-              <Link href={{ pathname, query: { ...baseQuery, monat: view.first.date.slice(0, 7), tag: view.first.date } }}>
+              <Link href={{ pathname, query: { ...baseQuery, monat: view.first.date.slice(0, 7), tag: view.first.date } }} prefetch={false}>
                 {t('firstFree', { date: longDate(view.first.start), time: time(view.first.start) })}
               </Link>
             </p>

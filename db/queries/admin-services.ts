@@ -38,11 +38,22 @@ export async function deleteOffer({ serviceId, locationId, tx }: { serviceId: nu
   await tx.delete(locationServices).where(and(eq(locationServices.serviceId, serviceId), eq(locationServices.locationId, locationId)));
 }
 
-/** A new service at the end of the list; its slug (used in booking links) is made unique with a number if needed. */
-export async function insertService({ slug, name, description, active, tx }: { slug: string; name: Localized; description: Localized; active: boolean; tx: DbOrTx }) {
-  const taken = new Set((await tx.select({ slug: services.slug }).from(services)).map((r) => r.slug));
+/**
+ * `slug`, or `slug-2`, `slug-3` … if taken. Creations of one table queue on an advisory lock until their
+ * transaction ends, so two admins adding the same name get different slugs instead of a unique violation.
+ */
+async function freeSlug({ table, slug, tx }: { table: 'services' | 'documents'; slug: string; tx: DbOrTx }): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`slugs:${table}`}))`);
+  const { rows } = await tx.execute<{ slug: string }>(sql`select slug from ${sql.identifier(table)} where slug = ${slug} or slug like ${`${slug}-%`}`);
+  const taken = new Set(rows.map((r) => r.slug));
   let unique = slug;
   for (let n = 2; taken.has(unique); n++) unique = `${slug}-${n}`;
+  return unique;
+}
+
+/** A new service at the end of the list; its slug (used in booking links) is made unique with a number if needed. */
+export async function insertService({ slug, name, description, active, tx }: { slug: string; name: Localized; description: Localized; active: boolean; tx: DbOrTx }) {
+  const unique = await freeSlug({ table: 'services', slug, tx });
   const [row] = await tx
     .insert(services)
     .values({ slug: unique, name, description, active, position: sql`(select coalesce(max(${services.position}), -1) + 1 from ${services})` })
@@ -71,9 +82,7 @@ export async function replaceServiceDocuments({ serviceId, documentIds, tx }: { 
 export type DocumentFields = { name: Localized; hint: Localized | null; formUrl: string | null };
 
 export async function insertDocument({ slug, fields, tx }: { slug: string; fields: DocumentFields; tx: DbOrTx }) {
-  const taken = new Set((await tx.select({ slug: documents.slug }).from(documents)).map((r) => r.slug));
-  let unique = slug;
-  for (let n = 2; taken.has(unique); n++) unique = `${slug}-${n}`;
+  const unique = await freeSlug({ table: 'documents', slug, tx });
   const [row] = await tx.insert(documents).values({ slug: unique, ...fields }).returning();
   return row!;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { locations, staffSessions, staffUsers } from '@/db/schema';
 
@@ -63,4 +63,13 @@ export async function setStaffPassword({ id, passwordHash, tx }: { id: number; p
 
 export async function setStaffRole({ id, role, locationId, tx }: { id: number; role: 'admin' | 'clerk'; locationId: number | null; tx: DbOrTx }) {
   await tx.update(staffUsers).set({ role, locationId }).where(eq(staffUsers.id, id));
+}
+
+/**
+ * Locks every active admin account, in id order, and returns their ids: changes that could take away
+ * admin rights queue here, so two admins cannot remove each other at the same moment.
+ */
+export async function lockActiveAdmins({ tx }: { tx: DbOrTx }): Promise<number[]> {
+  const rows = await tx.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.role, 'admin'), eq(staffUsers.active, true))).orderBy(asc(staffUsers.id)).for('update');
+  return rows.map((r) => r.id);
 }

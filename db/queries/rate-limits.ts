@@ -2,23 +2,20 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { sharedSecret } from './app-secrets';
+import { rotatingSecret } from './app-secrets';
 
 /** The longest window any limit uses; rows older than that count for nothing and are swept. */
 export const LONGEST_WINDOW_SECONDS = 3600;
 
-let keySecret: Promise<string> | undefined;
-
 /**
- * What is stored for a limit's key: an HMAC, so client addresses, email addresses and booking numbers
- * never reach the table (or a dump of it) in clear. The secret is shared by all instances.
+ * What is stored for a limit's key: an HMAC under a key that changes every hour, so client addresses,
+ * email addresses and booking numbers never reach the table in clear, and rows of a past hour cannot be
+ * linked to anyone once that hour's key is swept. Every window lies within one hour (60, 900 and 3600
+ * seconds divide it), so a window always sees the same key.
  */
-export async function pseudonym(key: string): Promise<string> {
-  keySecret ??= sharedSecret({ name: 'rate-limit-keys' }).catch((error: unknown) => {
-    keySecret = undefined;
-    throw error;
-  });
-  return createHmac('sha256', await keySecret).update(key).digest('base64url');
+export async function pseudonym(key: string, { periodSeconds = LONGEST_WINDOW_SECONDS } = {}): Promise<string> {
+  const secret = await rotatingSecret({ purpose: 'rate-limit-keys', periodSeconds });
+  return createHmac('sha256', secret).update(key).digest('base64url');
 }
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
@@ -28,7 +25,7 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
  * The counter lives in PostgreSQL, so every app instance shares it.
  */
 export async function hitRateLimit({ key: clear, limit, windowSeconds, tx = getDb() }: { key: string; limit: number; windowSeconds: number; tx?: DbOrTx }): Promise<RateLimitResult> {
-  if (windowSeconds > LONGEST_WINDOW_SECONDS) throw new RangeError(`A rate-limit window of ${windowSeconds} s outlives the sweep`);
+  if (LONGEST_WINDOW_SECONDS % windowSeconds !== 0) throw new RangeError(`A rate-limit window of ${windowSeconds} s must divide ${LONGEST_WINDOW_SECONDS} s`);
   const key = await pseudonym(clear);
   const { rows } = await tx.execute<{ hits: number; retry_after: number }>(sql`
     with w as (select to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}) as start)

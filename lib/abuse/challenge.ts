@@ -1,7 +1,7 @@
 import 'server-only';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { sharedSecret } from '@/db/queries/app-secrets';
+import { cachedSecret } from '@/db/queries/app-secrets';
 import { spendChallenge } from '@/db/queries/challenges';
 import { env } from '@/lib/env';
 
@@ -9,7 +9,7 @@ import { env } from '@/lib/env';
 const CHALLENGE_MINUTES = 10;
 
 async function secrets() {
-  const signing = env.CHALLENGE_SECRET ?? (await sharedSecret({ name: 'challenge-signing' }));
+  const signing = env.CHALLENGE_SECRET ?? (await cachedSecret('challenge-signing'));
   return { hmacSignatureSecret: signing, hmacKeySignatureSecret: `${signing}:key` };
 }
 

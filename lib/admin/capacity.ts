@@ -8,6 +8,7 @@ import type { locations, openingHours } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff-session';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { planCapacityChange, type Staffing } from '@/lib/slots';
+import { assertAdmin } from './access';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
 
@@ -39,10 +40,16 @@ const idList = (ids: readonly number[]) => [...ids].sort((x, y) => x - y).join('
  * is written and they come back for the admin to confirm. Confirmed, they are cancelled with a mail in
  * the citizen's language, stranded holds end, and each change is audited.
  */
-export async function settleBookings({ tx, actor, location, before, after, confirmedBookingIds, now }: { tx: Tx; actor: StaffUser; location: typeof locations.$inferSelect; before: Staffing; after: Staffing; confirmedBookingIds?: number[]; now: Date }): Promise<Settled | NeedsConfirmation> {
+export async function settleBookings({ tx, actor, location, before, after, confirmedBookingIds, now }: { tx: Tx; actor: StaffUser | null; location: typeof locations.$inferSelect; before: Staffing; after: Staffing; confirmedBookingIds?: number[]; now: Date }): Promise<Settled | NeedsConfirmation> {
+  assertAdmin(actor);
   const horizonEnd = new Date(now.getTime() + (location.bookingHorizonDays + 2) * 86_400_000);
   await lockBookingDays({ locationIds: [location.id], from: now, to: horizonEnd, tx });
-  const occupying = (await lockOccupyingBookings({ locationId: location.id, now, tx })).filter((b) => b.status !== 'held' || (b.holdExpiresAt !== null && b.holdExpiresAt > now));
+  const locked = await lockOccupyingBookings({ locationId: location.id, now, tx });
+  // Holds that ran out still occupy their counter for the exclusion constraint until someone marks them;
+  // mark them here, or a move onto that counter would fail.
+  const stale = locked.filter((b) => b.status === 'held' && (b.holdExpiresAt === null || b.holdExpiresAt <= now));
+  await expireHolds({ ids: stale.map((b) => b.id), tx });
+  const occupying = locked.filter((b) => !stale.includes(b));
   const plan = planCapacityChange({ before, after, bookings: occupying, movable: (b) => b.start > now && (b.status === 'held' || b.status === 'booked') });
 
   const strandedSet = new Set(plan.stranded);

@@ -117,7 +117,8 @@ export async function renameCounter({ actor, counterId, name }: { actor: StaffUs
 }
 
 /**
- * Activates or deactivates a counter. Windows that open more counters than stay active are lowered to
+ * Activates or deactivates a counter; either can change which counters the windows staff (the first
+ * ones in position order), so bookings are settled as below. Windows that open more counters than stay active are lowered to
  * what is left; the counter's bookings move to counters that stay open where there is room, the rest
  * are stranded and need the admin's confirmation (see `settleBookings`). The last active counter of a
  * location with opening hours cannot be deactivated.
@@ -129,14 +130,18 @@ export async function setCounterActive({ actor, counterId, active, confirmedBook
     if (!found) return refuse('form', 'notFound');
     const location = (await lockLocation({ id: found.locationId, tx }))!;
     const counter = (await findCounter({ id: counterId, tx }))!;
-    const unchanged: Settled = { ok: true, movedBookingIds: [], cancelledBookingIds: [] };
-    if (counter.active === active) return unchanged;
-    if (active) {
-      await updateCounter({ id: counterId, active, tx });
-      await writeAudit({ tx, actorId: actor.id, action: 'counter-activated', entity: 'counter', entityId: counterId, details: { locationId: counter.locationId, name: counter.name } });
-      return unchanged;
-    }
+    if (counter.active === active) return { ok: true, movedBookingIds: [], cancelledBookingIds: [] };
     const before = await currentStaffing({ location, tx });
+    if (active) {
+      // Staffed counters are the first ones in position order: a counter back in the list can push
+      // another out of a window, whose bookings then move (usually onto the counter just activated).
+      const after = { ...before, counterIds: (await listCounters({ locationId: location.id, tx })).filter((c) => c.active || c.id === counterId).map((c) => c.id) };
+      const settled = await settleBookings({ tx, actor, location, before, after, confirmedBookingIds, now });
+      if (!settled.ok) return settled;
+      await updateCounter({ id: counterId, active, tx });
+      await writeAudit({ tx, actorId: actor.id, action: 'counter-activated', entity: 'counter', entityId: counterId, details: { locationId: counter.locationId, name: counter.name, movedBookingIds: settled.movedBookingIds, cancelledBookingIds: settled.cancelledBookingIds } });
+      return settled;
+    }
     const counterIds = before.counterIds.filter((id) => id !== counterId);
     if (counterIds.length === 0 && before.windows.length > 0) return refuse('form', 'counterNeededByHours', { name: counter.name });
     const lowered = before.windows.filter((w) => w.countersOpen > counterIds.length);

@@ -31,6 +31,7 @@ export type AdminErrorKey =
   | 'passwordTooLong'
   | 'cannotDeactivateSelf'
   | 'cannotDemoteSelf'
+  | 'lastAdmin'
   | 'documentNameLength'
   | 'hintLength'
   | 'formUrlInvalid'

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb, type DbOrTx } from '@/db/client';
 import { listAdminLocations } from '@/db/queries/admin-locations';
-import { insertStaffAccount, listStaffAccounts, lockStaffAccount, setStaffActive, setStaffPassword, setStaffRole, staffEmailTaken } from '@/db/queries/admin-staff';
+import { insertStaffAccount, listStaffAccounts, lockActiveAdmins, lockStaffAccount, setStaffActive, setStaffPassword, setStaffRole, staffEmailTaken } from '@/db/queries/admin-staff';
 import { writeAudit } from '@/db/queries/staff';
 import { hashSecret } from '@/lib/auth/password';
 import type { StaffUser } from '@/lib/auth/staff-session';
@@ -77,9 +77,12 @@ export async function setStaffAccountActive({ actor, staffId, active }: { actor:
   assertAdmin(actor);
   if (!active && staffId === actor.id) return refuse('form', 'cannotDeactivateSelf');
   return getDb().transaction(async (tx) => {
+    const admins = await lockActiveAdmins({ tx });
     const account = await lockStaffAccount({ id: staffId, tx });
     if (!account) return refuse('form', 'notFound');
     if (account.active === active) return { ok: true as const };
+    if (!admins.includes(actor.id)) return refuse('form', 'forbidden');
+    if (!active && admins.every((id) => id === staffId)) return refuse('form', 'lastAdmin');
     await setStaffActive({ id: staffId, active, tx });
     await writeAudit({ tx, actorId: actor.id, action: active ? 'staff-activated' : 'staff-deactivated', entity: 'staff', entityId: staffId, details: { email: account.email } });
     return { ok: true as const };
@@ -103,15 +106,20 @@ export async function resetStaffPassword({ actor, staffId, password }: { actor: 
 
 /**
  * Changes an account's role and, for clerks, their office; takes effect on the account's next request
- * (every request reads the role). Admins cannot change their own role, so one admin always remains.
+ * (every request reads the role). Admins cannot change their own role, and the last active admin stays one
+ * (admin changes queue on `lockActiveAdmins`).
  */
 export async function changeStaffRole({ actor, staffId, role, locationId }: { actor: StaffUser | null; staffId: number; role: 'admin' | 'clerk'; locationId: number | null }): Promise<{ ok: true } | Refusal> {
   assertAdmin(actor);
   if (staffId === actor.id) return refuse('form', 'cannotDemoteSelf');
   if (role === 'clerk' && locationId === null) return refuse('location', 'clerkNeedsLocation');
   return getDb().transaction(async (tx) => {
+    const admins = await lockActiveAdmins({ tx });
     const account = await lockStaffAccount({ id: staffId, tx });
     if (!account) return refuse('form', 'notFound');
+    // Re-read under the lock: another admin may have taken this actor's rights meanwhile.
+    if (!admins.includes(actor.id)) return refuse('form', 'forbidden');
+    if (role === 'clerk' && admins.every((id) => id === staffId)) return refuse('form', 'lastAdmin');
     if (role === 'clerk' && !(await listAdminLocations({ tx })).some((l) => l.id === locationId)) return refuse('location', 'locationUnknown');
     await setStaffRole({ id: staffId, role, locationId: role === 'clerk' ? locationId : null, tx });
     await writeAudit({ tx, actorId: actor.id, action: 'staff-role-changed', entity: 'staff', entityId: staffId, details: { email: account.email, role, locationId } });

@@ -9,8 +9,11 @@ import { env } from '@/lib/env';
  */
 export function clientAddressFrom(forwardedFor: string | null, realIp: string | null = null): string {
   const hops = (forwardedFor ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
-  const address = hops.length > 0 ? hops[Math.max(0, hops.length - env.TRUSTED_PROXY_HOPS)] : realIp;
-  return (address || 'unknown').slice(0, 100);
+  if (hops.length === 0) return (realIp || 'unknown').slice(0, 100);
+  // Fewer entries than trusted proxies: the request did not come through them, and every entry is the
+  // client's own word; such clients share one budget rather than picking their own.
+  if (hops.length < env.TRUSTED_PROXY_HOPS) return 'untrusted';
+  return hops[hops.length - env.TRUSTED_PROXY_HOPS]!.slice(0, 100);
 }
 
 /** The client's address for rate limits, in a server action or server component. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { sweepRotatingSecrets } from '@/db/queries/app-secrets';
 import { sweepSpentChallenges } from '@/db/queries/challenges';
 import { erasePersonalData } from '@/db/queries/privacy';
 import { sweepRateLimits } from '@/db/queries/rate-limits';
@@ -13,6 +14,7 @@ export function startErasureJob({ intervalMs = QUARTER_HOUR }: { intervalMs?: nu
       const erased = await erasePersonalData({ days: env.ERASE_AFTER_DAYS });
       await sweepRateLimits();
       await sweepSpentChallenges();
+      await sweepRotatingSecrets();
       if (erased.bookings || erased.requests) console.log(`[privacy] erased personal data of ${erased.bookings} bookings and ${erased.requests} requests`);
     } catch (error) {
       console.error('[privacy] erasure failed, retrying next round:', error instanceof Error ? error.message : error);

@@ -72,6 +72,16 @@ test.describe('proof-of-work before holding a time', () => {
     expect(violations).toEqual([]);
   });
 
+  test('when the check cannot run, the chosen time still goes out and the answer names the phone', async ({ page }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    // No challenge can be fetched (a proxy in between, a network error): the widget ends in its error state.
+    await page.route('**/api/challenge**', (route) => route.abort());
+    await page.goto(timePage(locale, openDay(locale === 'de' ? 1 : 2, 3)));
+    await page.waitForFunction(() => !!customElements.get('altcha-widget'));
+    await page.getByRole('button', { name: locale === 'de' ? /^09:00 Uhr reservieren/ : /^Reserve 09:00/ }).click();
+    await expect(page.getByRole('alert')).toContainText(locale === 'de' ? /telefonisch/ : /by phone/, { timeout: 30_000 });
+  });
+
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
     test('explains that the office needs JavaScript or a phone call, and holds nothing', async ({ page }, testInfo) => {

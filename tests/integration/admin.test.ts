@@ -503,6 +503,26 @@ describe('staff roles', () => {
     await expect(requireStaff({ role: 'admin' })).rejects.toSatisfy((e) => e instanceof StaffAccessError && e.reason === 'forbidden');
   });
 
+  it('keeps one admin when two admins take each other’s rights at the same moment', async () => {
+    const admin = await asAdmin();
+    const email = `zweite-${Date.now()}@musterstadt.example`;
+    const created = (await createStaffAccount({ actor: admin, input: { email, name: 'Zora Zweite', role: 'admin', locationId: null, password: 'ein-langes-passwort-2' } })) as { id: number };
+    const second = await signInAs(email);
+    // Every other admin account (from earlier tests) steps down first, so these two are the last.
+    for (const { id } of await getDb().select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.role, 'admin'), eq(staffUsers.active, true)))) {
+      if (id !== admin.id && id !== created.id) await changeStaffRole({ actor: admin, staffId: id, role: 'clerk', locationId: office.id });
+    }
+    const results = await Promise.all([
+      changeStaffRole({ actor: admin, staffId: created.id, role: 'clerk', locationId: office.id }),
+      setStaffAccountActive({ actor: second, staffId: admin.id, active: false }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const admins = await getDb().select().from(staffUsers).where(and(eq(staffUsers.role, 'admin'), eq(staffUsers.active, true)));
+    expect(admins).toHaveLength(1);
+    // Put the demo admin back for the tests after this one.
+    await getDb().update(staffUsers).set({ active: true, role: 'admin', locationId: null }).where(eq(staffUsers.id, admin.id));
+  });
+
   it('does not let an admin change their own role', async () => {
     const admin = await asAdmin();
     const before = await roleOf(admin.id);

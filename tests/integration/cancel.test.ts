@@ -1,42 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { findBookingByCode } from '@/db/queries/booking-lookup';
-import { confirmHold, saveHoldContact } from '@/db/queries/bookings';
 import { hashSecret, verifySecret } from '@/lib/auth/password';
 import { cancelBooking } from '@/lib/booking/cancel';
 import { signChangeGrant } from '@/lib/booking/change-grant';
 import { holdSlot } from '@/lib/booking/hold';
 import { rescheduleBooking, servicesToMove } from '@/lib/booking/reschedule';
-import { generatePin, generateToken, hashToken, sealPin, unsealPin } from '@/lib/booking/secrets';
+import { generateToken, hashToken, unsealPin } from '@/lib/booking/secrets';
 import { PIN_ATTEMPT_LIMITS, verifyBookingPin } from '@/lib/booking/verify-pin';
+import { book, client, email, verified } from '../support/booked';
 import { at, choose, mainOffice, occupy, openWednesday } from '../support/office';
 
-const client = () => `198.51.100.${randomUUID()}`;
-const email = (tag: string) => `${tag}-${randomUUID()}@example.org`;
 
-/** A booked appointment made the way the booking flow makes it; returns what the citizen holds. */
-async function book({ day, hhmm, address = email('citizen'), services = { beglaubigung: 1 } }: { day: DateTime; hhmm: string; address?: string; services?: Record<string, number> }) {
-  const office = await mainOffice();
-  const holdToken = generateToken();
-  const tokenHash = hashToken(holdToken);
-  const held = await holdSlot({ location: office, services: choose(office, services), start: at(day, hhmm), tokenHash, locale: 'de' });
-  if (!held.ok) throw new Error(`could not hold ${day.toISODate()} ${hhmm}`);
-  await saveHoldContact({ tokenHash, contact: { name: 'Erika Mustermann', email: address, phone: '07123 4567' }, locale: 'en' });
-  const pin = generatePin();
-  const confirmed = await confirmHold({ tokenHash, pinHash: await hashSecret(pin), pinSealed: sealPin(pin, holdToken), maxFutureBookingsPerEmail: 2 });
-  if (confirmed.status !== 'confirmed') throw new Error(`could not confirm: ${confirmed.status}`);
-  return { code: held.code, pin, id: confirmed.booking.id, office };
-}
-
-/** A grant as the PIN form issues it. */
-async function verified(code: string, pin: string): Promise<string> {
-  const check = await verifyBookingPin({ code, pin, clientAddress: client() });
-  if (check.status !== 'verified') throw new Error(`PIN not accepted: ${check.status}`);
-  return check.grant;
-}
 
 async function row(id: number) {
   const { rows } = await getDb().execute<{ status: string; cancelled_at: Date | null; cancel_reason: string | null; rescheduled_from_id: number | null }>(

@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { bookings, locations } from '@/db/schema';
 import { checkHoldChallenge, createHoldChallenge } from '@/lib/abuse/challenge';
 import { testCookies } from '../support/next-headers';
+import { book, verified } from '../support/booked';
 import { form, redirectOf } from '../support/forms';
 import { at, mainOffice, openWednesday } from '../support/office';
 
@@ -71,5 +72,23 @@ describe('the proof-of-work before a hold', () => {
   it('hands out challenges only for locations that ask for them', async () => {
     expect((await challengeRoute(new Request('http://localhost/api/challenge?standort=ortschaft-hochdorf'))).status).toBe(404);
     expect((await challengeRoute(new Request('http://localhost/api/challenge?standort=%00'))).status).toBe(404);
+  });
+});
+
+describe('the proof-of-work when an appointment is moved', () => {
+  it('is asked there too, so one real booking does not let a bot grab released times', async () => {
+    const { holdNewTimeAction } = await import('@/app/[locale]/termin/verschieben/actions');
+    const { issueChangeGrantCookie } = await import('@/lib/booking/change-grant-cookie');
+    await getDb().update(locations).set({ requireChallenge: false }).where(eq(locations.slug, 'buergeramt-mitte'));
+    const { code, pin } = await book({ day: openWednesday(1), hhmm: '09:00' });
+    await getDb().update(locations).set({ requireChallenge: true }).where(eq(locations.slug, 'buergeramt-mitte'));
+    await issueChangeGrantCookie(await verified(code, pin));
+    const start = at(openWednesday(1), '11:00');
+
+    expect(await redirectOf(holdNewTimeAction(form({ locale: 'de', start: start.toISOString() })))).toContain('hinweis=pruefung');
+    expect(await holdsAt(start)).toHaveLength(0);
+    const payload = await solved(await createHoldChallenge({ location: 'buergeramt-mitte' }));
+    expect(await redirectOf(holdNewTimeAction(form({ locale: 'de', start: start.toISOString(), altcha: payload })))).toContain('/termin/verschieben/pruefen');
+    expect(await holdsAt(start)).toHaveLength(1);
   });
 });

@@ -72,3 +72,17 @@ describe('client addresses', () => {
     }
   });
 });
+
+describe('rotating pseudonym keys', () => {
+  it('differ from one period to the next, and keys older than the previous period are swept', async () => {
+    const { rotatingSecret, sweepRotatingSecrets } = await import('@/db/queries/app-secrets');
+    const hour = 3600_000;
+    const now = Date.now();
+    const [current, previous, old] = await Promise.all([0, 1, 3].map((ago) => rotatingSecret({ purpose: 'test-keys', periodSeconds: 3600, now: now - ago * hour })));
+    expect(new Set([current, previous, old]).size).toBe(3);
+    await sweepRotatingSecrets();
+    const { rows } = await getDb().execute<{ name: string }>(sql`select name from app_secrets where name like 'rotating:test-keys:%' order by name`);
+    const bucket = (ago: number) => `rotating:test-keys:3600:${Math.floor((now - ago * hour) / hour)}`;
+    expect(rows.map((r) => r.name)).toEqual([bucket(1), bucket(0)]);
+  });
+});

@@ -34,6 +34,8 @@ describe('the proxy in front of every page', () => {
     const german = await from('198.51.100.20', '/de/termin/zeit?standort=buergeramt-mitte');
     expect(german.status).toBe(429);
     expect(await german.text()).toContain('Bitte warten Sie einen Moment');
+    // The internal spelling that the localized one is rewritten to reaches the same page, and counts too.
+    expect((await from('198.51.100.20', '/en/termin/zeit?standort=buergeramt-mitte')).status).toBe(429);
     // Another client, and other pages for this one, are not affected.
     expect((await from('198.51.100.21')).status).not.toBe(429);
     expect((await from('198.51.100.20', '/de/termin')).status).not.toBe(429);

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { extendHold, releaseHold } from '@/db/queries/bookings';
 import { hitRateLimit } from '@/db/queries/rate-limits';
-import { formValues, type ActionState } from '@/lib/action-state';
+import { checkHoldChallenge } from '@/lib/abuse/challenge';
+import { formInput, formValues, type ActionState } from '@/lib/action-state';
 import { clearChangeGrantCookie, readChangeGrantCookie } from '@/lib/booking/change-grant-cookie';
 import { changeStateOf } from '@/lib/booking/change-state';
 import { holdSlot } from '@/lib/booking/hold';
@@ -43,6 +44,11 @@ export async function holdNewTimeAction(formData: FormData): Promise<void> {
   // Counted per booking, not per address: moving an appointment should not use up the address's holds.
   const limit = await hitRateLimit({ key: `hold:move:${booking.id}`, limit: env.HOLDS_PER_CLIENT_PER_HOUR, windowSeconds: 3600 });
   if (!limit.allowed) return redirect({ href: { pathname: '/termin/verschieben', query: { hinweis: 'limit', warten: String(Math.ceil(limit.retryAfterSeconds / 60)) } }, locale });
+
+  // The same proof-of-work as a first booking: otherwise one real booking would let a bot grab released times.
+  if (location.requireChallenge && (await checkHoldChallenge({ payload: formInput(formData).altcha, location: location.slug })) !== 'ok') {
+    return redirect({ href: { pathname: '/termin/verschieben', query: { hinweis: 'pruefung' } }, locale });
+  }
 
   const previous = await readHoldToken();
   if (previous) await releaseHold({ tokenHash: previous.tokenHash });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { challengeUrlFor } from '@/lib/abuse/challenge-url';
 import { firstParam } from '@/lib/search-params';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { BookingFacts } from '@/components/booking/booking-facts';
@@ -92,6 +93,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
         baseQuery={{}}
         action={holdNewTimeAction}
         hidden={{ locale }}
+        challengeUrl={challengeUrlFor(location)}
         intro={<p className="lead">{t('chooseIntro')}</p>}
         aside={
           <aside className="card" aria-labelledby="current-title">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { challengeUrlFor } from '@/lib/abuse/challenge-url';
 import { firstParam } from '@/lib/search-params';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ChoiceSummary } from '@/components/booking/choice-summary';
@@ -59,7 +60,7 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
         action={holdSlotAction}
         hidden={{ locale, location: location.slug, services: leistungen }}
         aside={<ChoiceSummary location={location} services={services} />}
-        challengeUrl={location.requireChallenge ? `/api/challenge?standort=${encodeURIComponent(location.slug)}` : undefined}
+        challengeUrl={challengeUrlFor(location)}
         now={now}
       />
     </>
