@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DateTime } from 'luxon';
+import { expectAccessible } from './support/axe';
 import { BookingFlow, type Locale } from './support/booking-flow';
 import { ChangeFlow } from './support/change-flow';
 import { openDay, uniqueEmail } from './support/dates';
@@ -22,13 +22,6 @@ const paths = {
 
 const nextMonth = { de: 'Nächster Monat', en: 'Next month' } as const;
 
-/** Runs axe with the WCAG 2.0/2.1 A and AA rules and fails on every serious or critical violation, naming each. */
-async function expectAccessible(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = severe.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`).join('\n  ');
-  expect(severe, `${what} (${page.url()}) has accessibility violations:\n  ${report}`).toEqual([]);
-}
 
 test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   test('the start, legal, request and staff sign-in pages have no serious violations', async ({ browser }, testInfo) => {

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { BookingFlow, type Locale } from './support/booking-flow';
 import { sql } from './support/database';
 import { openDay, uniqueEmail } from './support/dates';
+import { createOwnOffice, removeOwnOffice } from './support/own-office';
 
 const text = {
   de: {
@@ -78,6 +79,49 @@ async function staffPage(browser: Browser, locale: Locale, email: string, passwo
 const uniqueLetters = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
 
 test.describe('admin settings', () => {
+  test('an admin opens fewer counters: the booking no counter can take is listed, then cancelled with a mail', async ({ browser }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    const slug = `e2e-kapazitaet-${locale}-${testInfo.repeatEachIndex}`;
+    await createOwnOffice(slug, { counters: 2 });
+    try {
+      const day = openDay(3, 2);
+      const start = `${day.toISODate()} 09:00 Europe/Berlin`;
+      // Two citizens at 09:00, one at each counter of the office's own two.
+      const booked = await sql<{ id: string; code: string; counter_id: number }>(
+        `insert into bookings (code, location_id, counter_id, during, status, name, email, locale)
+         select 'E2E' || substr(md5(random()::text), 1, 6), c.location_id, c.id, tstzrange($1::timestamptz, $1::timestamptz + interval '20 minutes'), 'booked',
+                'Karl Kapazitaet ' || c.position, 'kapazitaet-' || c.position || '-' || $2 || '@example.org', $3
+         from counters c join locations l on l.id = c.location_id where l.slug = $2 order by c.position
+         returning id, code, counter_id`,
+        [start, slug, locale],
+      );
+      const stranded = booked[1]!;
+
+      const admin = await staffPage(browser, locale, 'admin@musterstadt.example', 'Admin-Demo-2026');
+      await admin.goto(`${text[locale].hours}?standort=${slug}`);
+      const wednesday = locale === 'de' ? 'Mittwoch' : 'Wednesday';
+      await admin.getByRole('spinbutton', { name: locale === 'de' ? `Offene Schalter ${wednesday} 08:00–12:30` : `Counters open ${wednesday} 08:00–12:30` }).fill('1');
+      await admin.getByRole('button', { name: locale === 'de' ? `Offene Schalter ${wednesday} 08:00–12:30 ändern` : `Change counters open ${wednesday} 08:00–12:30` }).click();
+
+      // The confirmation sits in the window's row of the hours table: look inside it.
+      const confirmation = admin.getByRole('region', { name: text[locale].affected });
+      await expect(confirmation).toBeVisible();
+      await expect(confirmation.getByRole('row').filter({ hasText: stranded.code })).toContainText('Karl Kapazitaet 2');
+      await expect(confirmation.getByRole('row').filter({ hasText: booked[0]!.code })).toHaveCount(0);
+      expect((await sql<{ status: string }>('select status from bookings where id = $1', [stranded.id]))[0]!.status).toBe('booked');
+
+      await confirmation.getByRole('button', { name: locale === 'de' ? 'Ändern und 1 Termin absagen' : 'Change and cancel 1 appointment' }).click();
+      await expect(admin.getByRole('status').filter({ hasText: text[locale].created })).toBeVisible();
+      const rows = await sql<{ id: string; status: string }>('select id, status from bookings where id = any($1::bigint[]) order by id', [booked.map((b) => b.id)]);
+      expect(rows.map((r) => r.status)).toEqual(['booked', 'cancelled']);
+      // One cancellation mail, and it goes out (the in-process worker sends it to the e2e mail folder).
+      const mailStatus = async () => (await sql<{ status: string }>("select status from outbox where payload->>'bookingId' = $1 and kind = 'booking-cancelled'", [String(stranded.id)])).map((m) => m.status);
+      await expect.poll(mailStatus, { timeout: 30_000 }).toEqual(['sent']);
+    } finally {
+      await removeOwnOffice(slug);
+    }
+  });
+
   test('an admin closes a day with a booking on it: sees the booking, confirms, and the citizen is cancelled and mailed', async ({ page, browser }, testInfo) => {
     const locale = testInfo.project.name as Locale;
     const t = text[locale];
