@@ -25,12 +25,27 @@ const AVAILABILITY_PAGES = new Set(
 /** Below Next.js's own server-action limit (1 MiB), which it answers with a bare 500. */
 const MAX_BODY_BYTES = 1_000_000;
 
+/**
+ * Server actions accept only the app's own origin. Next.js checks too, but answers a foreign one with a
+ * bare 500; refusing here gives the translated page. A request without Origin (no browser sends a form
+ * post without one) is left to Next.js's own check.
+ */
+function fromOwnOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin) return true;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  return URL.canParse(origin) && new URL(origin).host === host;
+}
+
 const localeOf = (request: NextRequest): Locale => (request.nextUrl.pathname.startsWith('/en') ? 'en' : routing.defaultLocale);
 
 export default async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development', https: env.APP_URL.startsWith('https:') });
 
+  if (request.method === 'POST' && !fromOwnOrigin(request)) {
+    return noticeResponse({ notice: 'foreignOrigin', locale: localeOf(request), nonce, csp });
+  }
   if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     return noticeResponse({ notice: 'tooLarge', locale: localeOf(request), nonce, csp });
   }

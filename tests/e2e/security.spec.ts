@@ -99,3 +99,15 @@ test('a form body over the size limit gets a translated page, not a server error
   expect(response.status()).toBe(413);
   expect(await response.text()).toContain(locale === 'de' ? 'Die Eingabe ist zu lang' : 'The input is too long');
 });
+
+test('a form post from another site is refused with a translated page, and changes nothing', async ({ request }, testInfo) => {
+  const locale = testInfo.project.name as Locale;
+  const before = await sql<{ n: number }>('select count(*)::int as n from bookings');
+  const response = await request.post(locale === 'de' ? '/de/termin/zeit' : '/en/appointment/time', {
+    headers: { origin: 'https://evil.example' },
+    multipart: { locale, location: 'buergeramt-mitte', services: 'beglaubigung:1', start: new Date().toISOString() },
+  });
+  expect(response.status()).toBe(403);
+  expect(await response.text()).toContain(locale === 'de' ? 'Diese Anfrage kam nicht von unserer Seite' : 'This request did not come from our site');
+  expect(await sql('select count(*)::int as n from bookings')).toEqual(before);
+});

@@ -52,4 +52,12 @@ describe('the proxy in front of every page', () => {
     expect(response.status).toBe(413);
     expect(await response.text()).toContain('Die Eingabe ist zu lang');
   });
+
+  it('refuses a form post from another origin with a translated 403, and lets the own origin through', async () => {
+    const post = (origin: string) => proxy(request('/en/appointment', { method: 'POST', headers: { origin, host: 'termine.musterstadt.example' } }));
+    const foreign = await post('https://evil.example');
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toContain('This request did not come from our site');
+    expect((await post('https://termine.musterstadt.example')).status).not.toBe(403);
+  });
 });
