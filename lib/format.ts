@@ -3,8 +3,8 @@ import type { Localized } from '@/db/schema/types';
 /** '08:00:00' → '08:00' */
 export const clockTime = (time: string) => time.slice(0, 5);
 
-/** The text in the reader's language; German is always present and the fallback. */
-export const pick = (text: Localized, locale: string) => (locale === 'en' ? text.en || text.de : text.de);
+/** The text in the reader's language, else the other one (a hint may be filled in only one language). */
+export const pick = (text: Localized, locale: string) => (locale === 'en' ? text.en || text.de : text.de || text.en);
 
 /** 24-hour clock in both languages: the office's signs, letters and the citizens' mails all use it. */
 export const clockFormat = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;

@@ -7,9 +7,11 @@ import { outboxMailSchema, type OutboxMail } from './outbox';
 import { deliverMail } from './transport';
 
 /** After this many failed attempts a mail is given up (status `failed`), about an hour after the first. */
-export const MAX_ATTEMPTS = 8;
+/** 30 s, 1, 2, 4, 8 min, then every 10 min: a mail survives about three hours of SMTP outage. */
+export const MAX_ATTEMPTS = 24;
 const FIRST_RETRY_SECONDS = 30;
-const MAX_RETRY_SECONDS = 60 * 60;
+// Capped low so a mail goes out soon after the server is back, not up to twice the outage later.
+const MAX_RETRY_SECONDS = 10 * 60;
 
 type Row = typeof outbox.$inferSelect;
 type Outcome = 'sent' | 'failed' | 'idle';
@@ -82,7 +84,7 @@ async function markFailed(tx: Tx, row: Row, error: unknown) {
   const attempts = row.attempts + 1;
   const giveUp = attempts >= MAX_ATTEMPTS || error instanceof UnsendableMailError;
   const message = describeError(error);
-  // 30 s, 1 min, 2 min, … after the 1st, 2nd, 3rd failure, at most an hour.
+  // 30 s, 1 min, 2 min, … after the 1st, 2nd, 3rd failure, at most MAX_RETRY_SECONDS.
   const delaySeconds = Math.min(FIRST_RETRY_SECONDS * 2 ** (attempts - 1), MAX_RETRY_SECONDS);
   await tx
     .update(outbox)
