@@ -41,7 +41,7 @@ const localeOf = (request: NextRequest): Locale => (request.nextUrl.pathname.sta
 
 export default async function proxy(request: NextRequest) {
   const nonce = createNonce();
-  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development', https: env.APP_URL.startsWith('https:') });
+  const csp = contentSecurityPolicy(nonce, { development: env.NODE_ENV === 'development', https: env.APP_URL.startsWith('https:') });
 
   if (request.method === 'POST' && !fromOwnOrigin(request)) {
     return noticeResponse({ notice: 'foreignOrigin', locale: localeOf(request), nonce, csp });
