@@ -19,11 +19,23 @@ type Props = {
 /** One button in its own small form (delete, activate, …); a refusal appears beside it. Works without JavaScript. */
 export function ActionButton({ action, fields, label, accessibleName, danger = false }: Props) {
   const [state, formAction] = useActionState(action, initialActionState);
-  const errorId = useId();
-  const error = !state.ok ? (state.formError ?? Object.values(state.fieldErrors ?? {})[0]?.[0]) : undefined;
   return (
     <form action={formAction} className={styles.inline}>
       <HiddenValues values={fields} />
+      <ButtonWithError label={label} accessibleName={accessibleName} danger={danger} error={firstError(state)} />
+    </form>
+  );
+}
+
+/** The first refusal of a form's last state, for a message beside its button. */
+export const firstError = (state: { ok: boolean; formError?: string; fieldErrors?: Record<string, string[] | undefined> }) =>
+  !state.ok ? (state.formError ?? Object.values(state.fieldErrors ?? {})[0]?.[0]) : undefined;
+
+/** A small submit button with its refusal announced beside it. */
+export function ButtonWithError({ label, accessibleName, danger = false, error }: { label: string; accessibleName?: string; danger?: boolean; error?: string }) {
+  const errorId = useId();
+  return (
+    <>
       <SubmitButton className={`button button--small ${danger ? 'button--danger' : 'button--secondary'}`} aria-label={accessibleName} aria-describedby={error ? errorId : undefined}>
         {label}
       </SubmitButton>
@@ -32,6 +44,6 @@ export function ActionButton({ action, fields, label, accessibleName, danger = f
           {error}
         </span>
       )}
-    </form>
+    </>
   );
 }

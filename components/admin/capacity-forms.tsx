@@ -1,11 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useId, type ReactNode } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import { setWindowCountersAction } from '@/app/[locale]/verwaltung/einstellungen/standorte/actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialCapacityState, type CapacityFormState } from '@/lib/admin/form-state';
+import { ButtonWithError, firstError } from './action-button';
 import { AffectedBookings } from './affected-bookings';
 import styles from './admin.module.css';
 import { HiddenValues } from './fields';
@@ -37,29 +38,16 @@ function CapacityForm({ action, locale, children }: { action: CapacityAction; lo
   );
 }
 
-const firstError = (state: CapacityFormState) => (!state.ok ? (state.formError ?? Object.values(state.fieldErrors ?? {})[0]?.[0]) : undefined);
-
 /** A button (remove a window, deactivate a counter) whose change may strand bookings. */
 export function CapacityButton({ action, locale, fields, label, accessibleName, danger = false }: { action: CapacityAction; locale: string; fields: Record<string, string>; label: string; accessibleName?: string; danger?: boolean }) {
-  const errorId = useId();
   return (
     <CapacityForm action={action} locale={locale}>
-      {(state) => {
-        const error = firstError(state);
-        return (
-          <>
-            <HiddenValues values={fields} />
-            <SubmitButton className={`button button--small ${danger ? 'button--danger' : 'button--secondary'}`} aria-label={accessibleName} aria-describedby={error ? errorId : undefined}>
-              {label}
-            </SubmitButton>
-            {error && (
-              <span id={errorId} className={`field__error ${styles.inlineError}`} role="alert">
-                {error}
-              </span>
-            )}
-          </>
-        );
-      }}
+      {(state) => (
+        <>
+          <HiddenValues values={fields} />
+          <ButtonWithError label={label} accessibleName={accessibleName} danger={danger} error={firstError(state)} />
+        </>
+      )}
     </CapacityForm>
   );
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { activeBookingStatuses, bookings, locations } from '@/db/schema';
-import type { StrandedBooking } from './admin-closures';
+import { strandedBookingColumns, type StrandedBooking } from './admin-closures';
 
 export type OccupyingBooking = StrandedBooking & { counterId: number; status: (typeof activeBookingStatuses)[number]; holdExpiresAt: Date | null };
 
@@ -13,16 +13,7 @@ export type OccupyingBooking = StrandedBooking & { counterId: number; status: (t
 export async function lockOccupyingBookings({ locationId, now, tx }: { locationId: number; now: Date; tx: DbOrTx }): Promise<OccupyingBooking[]> {
   return tx
     .select({
-      id: bookings.id,
-      code: bookings.code,
-      name: bookings.name,
-      email: bookings.email,
-      locale: bookings.locale,
-      start: sql<Date>`lower(${bookings.during})`.mapWith((v) => new Date(v)),
-      end: sql<Date>`upper(${bookings.during})`.mapWith((v) => new Date(v)),
-      locationId: bookings.locationId,
-      locationName: locations.name,
-      timeZone: locations.timeZone,
+      ...strandedBookingColumns,
       counterId: bookings.counterId,
       status: bookings.status,
       holdExpiresAt: bookings.holdExpiresAt,

@@ -28,6 +28,20 @@ export type StrandedBooking = {
   timeZone: string;
 };
 
+/** What the admin is shown of a booking a change would strand (select from bookings joined with locations). */
+export const strandedBookingColumns = {
+  id: bookings.id,
+  code: bookings.code,
+  name: bookings.name,
+  email: bookings.email,
+  locale: bookings.locale,
+  start: sql<Date>`lower(${bookings.during})`.mapWith((v) => new Date(v)),
+  end: sql<Date>`upper(${bookings.during})`.mapWith((v) => new Date(v)),
+  locationId: bookings.locationId,
+  locationName: locations.name,
+  timeZone: locations.timeZone,
+};
+
 // A booking lies on a closure when it starts on one of the closure's dates, read in its location's time zone.
 const onLocalDates = (startsOn: string, endsOn: string) => sql`
   ${bookings.during} && tstzrange((${startsOn}::date)::timestamp at time zone ${locations.timeZone}, ((${endsOn}::date + 1))::timestamp at time zone ${locations.timeZone})
@@ -39,18 +53,7 @@ const onLocalDates = (startsOn: string, endsOn: string) => sql`
  */
 export async function findStrandedBookings({ locationId, startsOn, endsOn, lock = false, tx = getDb() }: { locationId: number | null; startsOn: string; endsOn: string; lock?: boolean; tx?: DbOrTx }): Promise<StrandedBooking[]> {
   const query = tx
-    .select({
-      id: bookings.id,
-      code: bookings.code,
-      name: bookings.name,
-      email: bookings.email,
-      locale: bookings.locale,
-      start: sql<Date>`lower(${bookings.during})`.mapWith((v) => new Date(v)),
-      end: sql<Date>`upper(${bookings.during})`.mapWith((v) => new Date(v)),
-      locationId: bookings.locationId,
-      locationName: locations.name,
-      timeZone: locations.timeZone,
-    })
+    .select(strandedBookingColumns)
     .from(bookings)
     .innerJoin(locations, eq(locations.id, bookings.locationId))
     .where(and(eq(bookings.status, 'booked'), locationId === null ? undefined : eq(bookings.locationId, locationId), onLocalDates(startsOn, endsOn)))

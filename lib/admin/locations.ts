@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { countActiveCounters, deleteWindow, findCounter, findWindow, insertCounter, insertWindow, listAdminLocations, listCounters, listWindows, lockLocation, updateCounter, updateWindowCounters } from '@/db/queries/admin-locations';
 import { writeAudit } from '@/db/queries/staff';
 import type { StaffUser } from '@/lib/auth/staff-session';
@@ -43,6 +43,16 @@ export async function addOpeningWindow({ actor, input }: { actor: StaffUser | nu
   });
 }
 
+/** A window's location, locked, with its staffing as it is now; null when the window is gone (also after waiting for the lock). */
+async function lockWindowStaffing({ windowId, tx }: { windowId: number; tx: Tx }) {
+  const window = await findWindow({ id: windowId, tx });
+  if (!window) return null;
+  const location = (await lockLocation({ id: window.locationId, tx }))!;
+  const before = await currentStaffing({ location, tx });
+  const current = before.windows.find((w) => w.id === windowId);
+  return current ? { location, before, window: current } : null;
+}
+
 export type CapacityChangeResult = Settled | NeedsConfirmation | (Refusal & { needsConfirmation?: undefined });
 
 /**
@@ -52,11 +62,9 @@ export type CapacityChangeResult = Settled | NeedsConfirmation | (Refusal & { ne
 export async function removeOpeningWindow({ actor, windowId, confirmedBookingIds, now = new Date() }: { actor: StaffUser | null; windowId: number; confirmedBookingIds?: number[]; now?: Date }): Promise<CapacityChangeResult> {
   assertAdmin(actor);
   return getDb().transaction(async (tx): Promise<CapacityChangeResult> => {
-    const window = await findWindow({ id: windowId, tx });
-    if (!window) return refuse('form', 'notFound');
-    const location = (await lockLocation({ id: window.locationId, tx }))!;
-    const before = await currentStaffing({ location, tx });
-    if (!before.windows.some((w) => w.id === windowId)) return refuse('form', 'notFound');
+    const found = await lockWindowStaffing({ windowId, tx });
+    if (!found) return refuse('form', 'notFound');
+    const { location, before } = found;
     const after = { ...before, windows: before.windows.filter((w) => w.id !== windowId) };
     const settled = await settleBookings({ tx, actor, location, before, after, confirmedBookingIds, now });
     if (!settled.ok) return settled;
@@ -73,12 +81,9 @@ export async function removeOpeningWindow({ actor, windowId, confirmedBookingIds
 export async function setWindowCounters({ actor, windowId, countersOpen, confirmedBookingIds, now = new Date() }: { actor: StaffUser | null; windowId: number; countersOpen: number; confirmedBookingIds?: number[]; now?: Date }): Promise<CapacityChangeResult> {
   assertAdmin(actor);
   return getDb().transaction(async (tx): Promise<CapacityChangeResult> => {
-    const window = await findWindow({ id: windowId, tx });
-    if (!window) return refuse('form', 'notFound');
-    const location = (await lockLocation({ id: window.locationId, tx }))!;
-    const before = await currentStaffing({ location, tx });
-    const current = before.windows.find((w) => w.id === windowId);
-    if (!current) return refuse('form', 'notFound');
+    const found = await lockWindowStaffing({ windowId, tx });
+    if (!found) return refuse('form', 'notFound');
+    const { location, before, window: current } = found;
     if (countersOpen < 1) return refuse('countersOpen', 'countersMin');
     if (countersOpen > before.counterIds.length) return refuse('countersOpen', 'countersOverLimit', { max: before.counterIds.length });
     if (countersOpen === current.countersOpen) return { ok: true, movedBookingIds: [], cancelledBookingIds: [] };

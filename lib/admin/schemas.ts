@@ -95,22 +95,27 @@ export const offerSchema = z.object({
 
 const password = z.string().min(12, e('passwordTooShort')).max(200, e('passwordTooLong'));
 
+const staffRole = z.enum(['admin', 'clerk'], e('roleInvalid'));
+/** The office select: an id, or empty (admins work everywhere). */
+const staffLocation = z
+  .string()
+  .regex(/^\d*$/)
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v ? Number(v) : null));
+function clerksNeedAnOffice(ctx: z.core.ParsePayload<{ role: 'admin' | 'clerk'; location: number | null }>) {
+  if (ctx.value.role === 'clerk' && ctx.value.location === null) ctx.issues.push({ code: 'custom', input: '', path: ['location'], message: 'clerkNeedsLocation' });
+}
+
 export const newStaffSchema = z
   .object({
     name: text(2, 100, 'staffNameLength'),
     email: z.string().trim().toLowerCase().max(254, e('emailInvalid')).pipe(z.email(e('emailInvalid'))),
-    role: z.enum(['admin', 'clerk'], e('roleInvalid')),
-    location: z
-      .string()
-      .regex(/^\d*$/)
-      .optional()
-      .catch(undefined)
-      .transform((v) => (v ? Number(v) : null)),
+    role: staffRole,
+    location: staffLocation,
     password,
   })
-  .check((ctx) => {
-    if (ctx.value.role === 'clerk' && ctx.value.location === null) ctx.issues.push({ code: 'custom', input: '', path: ['location'], message: 'clerkNeedsLocation' });
-  });
+  .check(clerksNeedAnOffice);
 
 export const staffActiveSchema = z.object({ staffId: id, active: z.enum(['true', 'false']).transform((v) => v === 'true') });
 export const resetPasswordSchema = z.object({ staffId: id, password });
@@ -153,14 +158,7 @@ export const officeSettingsSchema = z.object({
 export const staffRoleSchema = z
   .object({
     staffId: id,
-    role: z.enum(['admin', 'clerk'], e('roleInvalid')),
-    location: z
-      .string()
-      .regex(/^\d*$/)
-      .optional()
-      .catch(undefined)
-      .transform((v) => (v ? Number(v) : null)),
+    role: staffRole,
+    location: staffLocation,
   })
-  .check((ctx) => {
-    if (ctx.value.role === 'clerk' && ctx.value.location === null) ctx.issues.push({ code: 'custom', input: '', path: ['location'], message: 'clerkNeedsLocation' });
-  });
+  .check(clerksNeedAnOffice);

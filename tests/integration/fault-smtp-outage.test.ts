@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { bookings, outbox } from '@/db/schema';
 import { freeLoopbackPort } from '../support/faults';
 import { testCookies } from '../support/next-headers';
+import { startSmtpServer } from '../support/smtp';
 
 // The mail server is away for ten minutes while citizens book through the real booking actions: first
 // nothing listens on its port, then it answers "421 try again later", then it is back. mail.test.ts covers
@@ -27,33 +27,17 @@ const { unsealPin } = await import('@/lib/booking/secrets');
 const { mainOffice, openWednesday } = await import('../support/office');
 
 const received: ParsedMail[] = [];
-let smtp: SMTPServer | undefined;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 
 /** Starts the mail server on SMTP_URL's port: `accepting` takes mail, `busy` refuses every session with 421 (try later). */
 async function smtpUp(mode: 'accepting' | 'busy') {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onConnect(_session, callback) {
-      if (mode === 'busy') return callback(Object.assign(new Error('Service not available, try again later'), { responseCode: 421 }));
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(smtpPort, '127.0.0.1', () => resolve());
-  });
-  smtp = server;
+  smtp = await startSmtpServer({ port: smtpPort, received, busy: mode === 'busy' });
 }
 
-const smtpDown = () => new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve())).then(() => void (smtp = undefined));
+const smtpDown = async () => {
+  await smtp?.stop();
+  smtp = undefined;
+};
 
 afterAll(async () => {
   await smtpDown();

@@ -1,38 +1,22 @@
-import type { AddressInfo } from 'node:net';
 import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingServices, bookings, counters, documents, locations, outbox, serviceDocuments, services } from '@/db/schema';
+import { startSmtpServer } from '../support/smtp';
 
 // A real SMTP server on a random loopback port; configuration is read once on the first import of
 // '@/lib/env', so SMTP_URL is set before the app's modules are imported (dynamically, below).
 const received: ParsedMail[] = [];
-let smtp: SMTPServer | undefined;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 let smtpPort = 0;
 
 async function smtpUp(port = 0): Promise<number> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  smtp = server;
-  return (server.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer({ port, received });
+  return smtp.port;
 }
 
-const smtpDown = () => new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+const smtpDown = async () => smtp?.stop();
 
 smtpPort = await smtpUp();
 process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
