@@ -34,11 +34,17 @@ function toMessage(mail: OutgoingMail) {
     subject: mail.subject,
     html: mail.html,
     text: mail.text,
-    // nodemailer adds the event both as a text/calendar alternative (what mail programs turn into
-    // "add to calendar") and as an .ics attachment.
-    icalEvent: mail.calendar && { method: mail.calendar.method, filename: 'termin.ics', content: mail.calendar.content },
+    // The event goes in twice: as a text/calendar alternative (what mail programs turn into "add to calendar")
+    // and as an .ics attachment. Not through nodemailer's `icalEvent`, which labels the attachment
+    // `application/ics`, a type calendar clients do not act on; RFC 6047 wants text/calendar with the method.
+    ...(mail.calendar && calendarParts(mail.calendar)),
     headers: { 'Auto-Submitted': 'auto-generated' },
   };
+}
+
+function calendarParts({ method, content }: { method: CalendarMethod; content: string }) {
+  const contentType = `text/calendar; charset=utf-8; method=${method}`;
+  return { alternatives: [{ contentType, content }], attachments: [{ filename: 'termin.ics', contentType, content }] };
 }
 
 function smtpSender(url: string): Sender {

@@ -49,6 +49,10 @@ describe('mail without an SMTP server', () => {
     expect(mail.subject).toBe('Ihr Termin am 5. Dezember 2030 um 09:40 Uhr – Buchungsnummer K7QM-4XPA');
     expect(mail.from?.text).toContain('termine@musterstadt.example');
     expect(mail.text).toContain('K7QM-4XPA');
-    expect(mail.attachments.some((a) => a.contentType.startsWith('text/calendar') || a.contentType === 'application/ics')).toBe(true);
+    // The .ics attachment is text/calendar with its method (RFC 6047), not application/ics, which calendars ignore.
+    const ics = mail.attachments.find((a) => a.filename === 'termin.ics');
+    expect(ics?.contentType).toBe('text/calendar');
+    expect(ics?.headers.get('content-type')).toMatchObject({ value: 'text/calendar', params: { method: 'REQUEST' } });
+    expect(mail.attachments.filter((a) => a.contentType === 'application/ics')).toEqual([]);
   });
 });
