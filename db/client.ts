@@ -1,6 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { requireDatabaseUrl } from '@/lib/env';
+import { env, requireDatabaseUrl } from '@/lib/env';
 import * as schema from './schema';
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -14,7 +14,15 @@ const globalForDb = globalThis as unknown as { amtsterminPool?: pg.Pool; amtster
 
 export function getPool(): pg.Pool {
   if (!globalForDb.amtsterminPool) {
-    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({
+      connectionString: requireDatabaseUrl(),
+      max: env.DB_POOL_MAX,
+      connectionTimeoutMillis: 5_000,
+      // Startup parameters of every connection (0 leaves the server's setting): a runaway query or a transaction
+      // left open cannot hold a connection and its locks for good.
+      statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    });
     // An idle client that loses its connection (e.g. PostgreSQL restarts) must not crash the process.
     pool.on('error', (error) => console.error('[db] idle client error:', error.message));
     // A checked-out client whose server goes away emits 'error' between queries; unhandled, that would end the process.

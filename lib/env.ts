@@ -30,6 +30,26 @@ const schema = z.object({
   CANCELLED_SLOT_DELAY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   /** Run the outbox worker and scheduled jobs inside the web process (off when `npm run worker` runs them). */
   IN_PROCESS_WORKER: z.stringbool().default(true),
+  /**
+   * Seed the demo offices, services and the two demo sign-ins. On by itself only for the embedded PostgreSQL
+   * of `npm start`; with DATABASE_URL only when set to true, so a real installation never gets a published password.
+   */
+  DEMO: z.stringbool().optional(),
+  /** Connections each app process keeps to PostgreSQL at most (several instances: this times the instances). */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL cancels a statement that runs longer (ms; 0 = never), so one bad query cannot hold a connection and its locks. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** PostgreSQL ends a session that sits idle inside a transaction this long (ms; 0 = never), releasing its locks. */
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /**
+   * Key of Next.js's server actions (AES-256, base64 of 32 bytes; `openssl rand -base64 32`): it salts the action ids
+   * and encrypts their bound values. Set the same value for `next build` and every instance so that instances, even
+   * built separately, accept each other's forms. Next.js reads it itself; checked here so a bad one stops the start.
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine((key) => /^[A-Za-z0-9+/]{43}=$/.test(key) && Buffer.from(key, 'base64').length === 32, { error: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;
