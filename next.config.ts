@@ -25,9 +25,7 @@ const nextConfig: NextConfig = {
       { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
       { key: 'X-Frame-Options', value: 'DENY' },
       { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-      ...(process.env.NODE_ENV === 'production' && process.env.APP_URL?.startsWith('https:')
-        ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
-        : []),
+      // Strict-Transport-Security comes from the proxy: it depends on APP_URL at runtime, and this is fixed at build.
     ];
     return [{ source: '/:path*', headers: security }];
   },

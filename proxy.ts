@@ -4,6 +4,7 @@ import { hitRateLimit } from '@/db/queries/rate-limits';
 import { env } from '@/lib/env';
 import { clientAddressFrom } from '@/lib/http/client-address';
 import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
+import { guardedProxy, MAX_FORM_BODY_BYTES } from '@/lib/http/guarded-proxy';
 import { noticeResponse } from '@/lib/http/notice-page';
 import { routing, type Locale } from '@/lib/i18n/routing';
 
@@ -22,9 +23,6 @@ const AVAILABILITY_PAGES = new Set(
   (['/termin/zeit', '/termin/verschieben'] as const).flatMap((path) => routing.locales.flatMap((locale) => [`/${locale}${routing.pathnames[path][locale]}`, `/${locale}${path}`])),
 );
 
-/** Below Next.js's own server-action limit (1 MiB), which it answers with a bare 500. */
-const MAX_BODY_BYTES = 1_000_000;
-
 /**
  * Server actions accept only the app's own origin. Next.js checks too, but answers a foreign one with a
  * bare 500; refusing here gives the translated page. A request without Origin (no browser sends a form
@@ -39,14 +37,14 @@ function fromOwnOrigin(request: NextRequest): boolean {
 
 const localeOf = (request: NextRequest): Locale => (request.nextUrl.pathname.startsWith('/en') ? 'en' : routing.defaultLocale);
 
-export default async function proxy(request: NextRequest) {
+async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, { development: env.NODE_ENV === 'development', https: env.APP_URL.startsWith('https:') });
 
   if (request.method === 'POST' && !fromOwnOrigin(request)) {
     return noticeResponse({ notice: 'foreignOrigin', locale: localeOf(request), nonce, csp });
   }
-  if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+  if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > MAX_FORM_BODY_BYTES) {
     return noticeResponse({ notice: 'tooLarge', locale: localeOf(request), nonce, csp });
   }
   if (request.method === 'GET' && AVAILABILITY_PAGES.has(request.nextUrl.pathname)) {
@@ -62,7 +60,11 @@ export default async function proxy(request: NextRequest) {
   return response;
 }
 
+// HSTS, chunked bodies over the limit, and a translated 503 when the proxy fails (lib/http/guarded-proxy.ts).
+export default guardedProxy(proxy);
+
+// Dotted paths too (there are no public files): their 404 page needs the CSP and its nonce like any other.
 export const config = {
-  matcher: '/((?!api|_next|_vercel|.*\\..*).*)',
+  matcher: '/((?!api|_next|_vercel|favicon\\.ico).*)',
 };
 

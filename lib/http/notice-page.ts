@@ -3,21 +3,21 @@ import de from '@/messages/de.json';
 import en from '@/messages/en.json';
 import type { Locale } from '@/lib/i18n/routing';
 
-export type Notice = 'tooManyRequests' | 'tooLarge' | 'foreignOrigin';
+export type Notice = 'tooManyRequests' | 'tooLarge' | 'foreignOrigin' | 'unavailable';
 
-const STATUS: Record<Notice, number> = { tooManyRequests: 429, tooLarge: 413, foreignOrigin: 403 };
+const STATUS: Record<Notice, number> = { tooManyRequests: 429, tooLarge: 413, foreignOrigin: 403, unavailable: 503 };
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * A small translated page the proxy answers with before the app runs (429 with Retry-After, 413, 403):
+ * A small translated page the proxy answers with before the app runs (429 with Retry-After, 413, 403, 503):
  * no database, no React, so it stays cheap under the load it is there to turn away.
  */
 export function noticeResponse({ notice, locale, nonce, csp, retryAfterSeconds }: { notice: Notice; locale: Locale; nonce: string; csp: string; retryAfterSeconds?: number }): Response {
   const t = createTranslator({ locale, messages: locale === 'en' ? en : de, namespace: 'Notice' });
   const minutes = Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60));
-  const title = { tooManyRequests: t('tooManyTitle'), tooLarge: t('tooLargeTitle'), foreignOrigin: t('foreignOriginTitle') }[notice];
-  const text = { tooManyRequests: t('tooManyText', { minutes }), tooLarge: t('tooLargeText'), foreignOrigin: t('foreignOriginText') }[notice];
+  const title = { tooManyRequests: t('tooManyTitle'), tooLarge: t('tooLargeTitle'), foreignOrigin: t('foreignOriginTitle'), unavailable: t('unavailableTitle') }[notice];
+  const text = { tooManyRequests: t('tooManyText', { minutes }), tooLarge: t('tooLargeText'), foreignOrigin: t('foreignOriginText'), unavailable: t('unavailableText') }[notice];
   const html = `<!doctype html>
 <html lang="${locale}">
 <head>
@@ -44,6 +44,6 @@ a:focus { outline: 3px solid #0b4a8b; outline-offset: 2px; }
 </body>
 </html>`;
   const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' });
-  if (notice === 'tooManyRequests') headers.set('Retry-After', String(retryAfterSeconds ?? 60));
+  if (notice === 'tooManyRequests' || notice === 'unavailable') headers.set('Retry-After', String(retryAfterSeconds ?? 60));
   return new Response(html, { status: STATUS[notice], headers });
 }

@@ -53,6 +53,34 @@ describe('the proxy in front of every page', () => {
     expect(await response.text()).toContain('Die Eingabe ist zu lang');
   });
 
+  it('refuses a chunked form body (no Content-Length) over the limit with the translated 413, and lets a small one through', async () => {
+    const chunked = (bytes: number) => {
+      const chunk = new Uint8Array(64 * 1024).fill(0x61);
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= bytes) return controller.close();
+          const part = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
+          sent += part.length;
+          controller.enqueue(part);
+        },
+      });
+      return new NextRequest(new URL('/en/appointment/details', 'http://localhost:3000'), { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/x-www-form-urlencoded' } } as ConstructorParameters<typeof NextRequest>[1]);
+    };
+    const large = await proxy(chunked(1_100_000));
+    expect(large.status).toBe(413);
+    expect(large.headers.get('content-security-policy')).toContain("script-src 'self' 'nonce-");
+    expect(await large.text()).toContain('The input is too long');
+    const small = chunked(10_000);
+    expect((await proxy(small)).status).not.toBe(413);
+    // The app still gets the whole body.
+    expect((await small.text()).length).toBe(10_000);
+  });
+
+  it('sends no HSTS while APP_URL is plain http', async () => {
+    expect((await proxy(request('/de'))).headers.get('strict-transport-security')).toBeNull();
+  });
+
   it('refuses a form post from another origin with a translated 403, and lets the own origin through', async () => {
     const post = (origin: string) => proxy(request('/en/appointment', { method: 'POST', headers: { origin, host: 'termine.musterstadt.example' } }));
     const foreign = await post('https://evil.example');
