@@ -5,7 +5,10 @@ import { deleteSession, findSessionUser, insertSession, type StaffUser } from '@
 import { generateToken, hashToken } from '@/lib/booking/secrets';
 import { env } from '@/lib/env';
 
-const COOKIE = 'amtstermin_staff';
+// On https the cookie is `__Host-`: browsers then take it only with Secure, Path=/ and no Domain, so neither a
+// sibling subdomain nor a plain-http page of the same host can plant or overwrite a session cookie.
+const ON_HTTPS = env.APP_URL.startsWith('https:') && env.NODE_ENV !== 'development';
+const COOKIE = ON_HTTPS ? '__Host-amtstermin_staff' : 'amtstermin_staff';
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_ABSOLUTE_HOURS = 10;
 
@@ -24,7 +27,7 @@ export async function startStaffSession(userId: number): Promise<void> {
   (await cookies()).set(COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: env.NODE_ENV === 'production' && env.APP_URL.startsWith('https:'),
+    secure: ON_HTTPS,
     path: '/',
     maxAge: SESSION_ABSOLUTE_HOURS * 3600,
   });

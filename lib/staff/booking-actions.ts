@@ -15,13 +15,16 @@ const TRANSITIONS: Record<StaffStatus, readonly string[]> = {
   no_show: ['booked'],
 };
 
-export type StaffActionResult = { ok: true } | { ok: false; reason: 'not-found' | 'invalid-transition' };
+export type StaffActionResult = { ok: true } | { ok: false; reason: 'not-found' | 'invalid-transition' | 'forbidden' };
 
-/** Locks the booking and checks the actor may touch it; the access check sits here, beside the data. */
+/**
+ * Locks the booking and checks the actor may touch it; the access check sits here, beside the data. Another
+ * office's booking is an answer (the day plan says so), not an exception that would end in a bare 500.
+ */
 async function lockBooking(tx: Tx, actor: StaffUser, bookingId: number) {
   const [booking] = await tx.select().from(bookings).where(eq(bookings.id, bookingId)).for('update');
   if (!booking) return null;
-  if (!mayWorkAt(actor, booking.locationId)) throw new StaffAccessError('forbidden');
+  if (!mayWorkAt(actor, booking.locationId)) return 'forbidden' as const;
   return booking;
 }
 
@@ -31,6 +34,7 @@ export async function changeBookingStatus({ actor, bookingId, status }: { actor:
   return getDb().transaction(async (tx) => {
     const booking = await lockBooking(tx, actor, bookingId);
     if (!booking) return { ok: false, reason: 'not-found' };
+    if (booking === 'forbidden') return { ok: false, reason: 'forbidden' };
     if (!TRANSITIONS[status].includes(booking.status)) return { ok: false, reason: 'invalid-transition' };
     await tx.update(bookings).set({ status }).where(eq(bookings.id, bookingId));
     await writeAudit({ tx, actorId: actor.id, action: `booking-${status}`, entity: 'booking', entityId: bookingId, details: { from: booking.status } });
@@ -44,6 +48,7 @@ export async function cancelBookingForCitizen({ actor, bookingId, reason }: { ac
   return getDb().transaction(async (tx) => {
     const booking = await lockBooking(tx, actor, bookingId);
     if (!booking) return { ok: false, reason: 'not-found' };
+    if (booking === 'forbidden') return { ok: false, reason: 'forbidden' };
     if (booking.status !== 'booked') return { ok: false, reason: 'invalid-transition' };
     await tx.update(bookings).set({ status: 'cancelled', cancelledAt: new Date(), cancelReason: reason }).where(eq(bookings.id, bookingId));
     if (booking.email) await enqueueMail(tx, { kind: 'booking-cancelled', bookingId, reason });

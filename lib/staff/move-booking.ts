@@ -13,7 +13,7 @@ import { servicesToMove } from '@/lib/booking/reschedule';
 import { generatePin, generateToken, hashToken, sealPin } from '@/lib/booking/secrets';
 import { enqueueMail } from '@/lib/mail/outbox';
 
-export type StaffMoveOutcome = { ok: true; code: string } | { ok: false; reason: 'not-found' | 'not-changeable' | 'taken' };
+export type StaffMoveOutcome = { ok: true; code: string } | { ok: false; reason: 'not-found' | 'not-changeable' | 'taken' | 'forbidden' };
 
 /**
  * Moves a booking to `start` for the citizen (a clerk on the phone): the same reservation path as online,
@@ -23,7 +23,7 @@ export async function moveBookingForCitizen({ actor, bookingId, start }: { actor
   if (!actor) throw new StaffAccessError('signed-out');
   const booking = await findBookingById({ id: bookingId });
   if (!booking) return { ok: false, reason: 'not-found' };
-  if (!mayWorkAt(actor, booking.locationId)) throw new StaffAccessError('forbidden');
+  if (!mayWorkAt(actor, booking.locationId)) return { ok: false, reason: 'forbidden' };
   const location = await loadLocationForBooking({ slug: booking.location.slug });
   const services = servicesToMove(location, booking);
   if (!location || !services || changeStateOf(booking) !== 'changeable') return { ok: false, reason: 'not-changeable' };

@@ -73,12 +73,16 @@ describe('staff actions check the session themselves', () => {
     expect(rows.map((r) => r.action)).toEqual(['booking-checked_in']);
   });
 
-  it('refuse a clerk of another office', async () => {
+  it('refuse a clerk of another office with the day plan and a translated notice, not an unhandled error', async () => {
     const { bookingId } = await aBooking();
     const [branch] = await getDb().select().from(locations).where(eq(locations.slug, 'ortschaft-hochdorf'));
     await getDb().insert(staffUsers).values({ email: 'hochdorf@musterstadt.example', name: 'Branch Clerk', role: 'clerk', locationId: branch!.id, passwordHash: await hashSecret('x') });
     await signInAs('hochdorf@musterstadt.example');
-    await expect(cancelBookingByStaffAction(form({ locale: 'de', bookingId, reason: 'Krankheit' }))).rejects.toBeInstanceOf(StaffAccessError);
+    // An unhandled StaffAccessError ended in a bare `500 text/plain` for a form posted without JavaScript.
+    const refusedWith = /^NEXT_REDIRECT;.*\/verwaltung\?.*hinweis=forbidden/;
+    await expect(cancelBookingByStaffAction(form({ locale: 'de', bookingId, reason: 'Krankheit' }))).rejects.toMatchObject({ digest: expect.stringMatching(refusedWith) });
+    await expect(setBookingStatusAction(form({ locale: 'de', bookingId, status: 'no_show' }))).rejects.toMatchObject({ digest: expect.stringMatching(refusedWith) });
+    await expect(moveBookingForCitizen({ actor: await requireStaff(), bookingId, start: at(openWednesday(2), '09:30') })).resolves.toEqual({ ok: false, reason: 'forbidden' });
     expect(await statusOf(bookingId)).toBe('booked');
     await expect(dayPlanFor({ actor: await requireStaff(), location: { id: (await mainOffice()).id, timeZone: 'Europe/Berlin' }, date: '2030-01-01' })).rejects.toBeInstanceOf(StaffAccessError);
   });

@@ -60,6 +60,7 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
       {notice === 'ok' && <p className="alert alert--success" role="status">{t('done')}</p>}
       {notice === 'not-found' && <p className="alert alert--error" role="alert">{t('notFound')}</p>}
       {notice === 'invalid-transition' && <p className="alert alert--error" role="alert">{t('invalidTransition')}</p>}
+      {notice === 'forbidden' && <p className="alert alert--error" role="alert">{t('otherOffice')}</p>}
       {notice === 'reason-required' && <p className="alert alert--error" role="alert">{t('reasonRequired')}</p>}
       {notice === 'reason-invalid' && <p className="alert alert--error" role="alert">{t('reasonInvalid')}</p>}
       <div className="staff-tools">

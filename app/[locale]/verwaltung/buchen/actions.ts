@@ -78,6 +78,6 @@ export async function moveBookingByStaffAction(_prev: ActionState<{ code: string
   const parsed = moveSchema.safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: { start: [(await tWalkIn())('timeRequired')] }, values };
   const outcome = await moveBookingForCitizen({ actor, bookingId: parsed.data.bookingId, start: new Date(parsed.data.start) });
-  if (!outcome.ok) return { ok: false, formError: (await tWalkIn())(outcome.reason === 'taken' ? 'taken' : 'notChangeable'), values };
+  if (!outcome.ok) return { ok: false, formError: (await tWalkIn())(outcome.reason === 'taken' ? 'taken' : outcome.reason === 'forbidden' ? 'otherOffice' : 'notChangeable'), values };
   return { ok: true, data: { code: outcome.code } };
 }
