@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { hashSecret } from '@/lib/auth/password';
+import { and, eq, inArray } from 'drizzle-orm';
+import { hashSecret, verifySecret } from '@/lib/auth/password';
 import type { Database } from './client';
 import { locations, staffUsers } from './schema';
 
@@ -24,4 +24,19 @@ export async function seedDemoStaff(db: Database): Promise<void> {
     })),
   );
   await db.insert(staffUsers).values(rows).onConflictDoNothing();
+}
+
+/** The active demo accounts whose published password still signs in (their emails): nothing to leave on a public server. */
+export async function demoStaffStillOpen(db: Database): Promise<string[]> {
+  const rows = await db
+    .select({ email: staffUsers.email, passwordHash: staffUsers.passwordHash })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.active, true), inArray(staffUsers.email, DEMO_STAFF.map((u) => u.email))));
+  const open = await Promise.all(rows.map(async (row) => (await verifySecret(row.passwordHash, DEMO_STAFF.find((u) => u.email === row.email)!.password)) ? row.email : null));
+  return open.filter((email): email is string => email !== null);
+}
+
+/** Whether any staff account exists (a new installation without the demo needs its first admin). */
+export async function hasStaff(db: Database): Promise<boolean> {
+  return (await db.select({ id: staffUsers.id }).from(staffUsers).limit(1)).length > 0;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole app on one command. Starts an embedded PostgreSQL under .data/ unless
- * DATABASE_URL is set, applies migrations, seeds demo data once, builds when the sources changed,
- * and serves the production build. Ctrl-C stops the web server and PostgreSQL cleanly.
+ * DATABASE_URL is set, applies migrations, seeds demo data once (embedded default or DEMO=true only),
+ * builds when the sources changed, and serves the production build. Ctrl-C stops the web server and
+ * PostgreSQL cleanly.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,11 +11,13 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { prepareDatabase } from '../db/prepare';
 import * as schema from '../db/schema';
-import { seedDemoData } from '../db/seed';
-import { DEMO_STAFF, seedDemoStaff } from '../db/seed-staff';
+import { DEMO_STAFF } from '../db/seed-staff';
+import { prepareStartData, StartRefused } from '../db/start-data';
+import { env } from '../lib/env';
 
 const root = process.cwd();
 const port = Number(process.env.PORT ?? 3000);
+const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
 const SOURCE_DIRS = ['app', 'components', 'lib', 'db', 'emails', 'messages'];
 const SOURCE_FILES = ['next.config.ts', 'proxy.ts', 'package.json', 'tsconfig.json'];
@@ -33,9 +36,25 @@ function buildIsCurrent(): boolean {
   return statSync(buildId).mtimeMs > sources;
 }
 
+/** No staff account yet (a database of one's own without DEMO): how to make the first admin. */
+function firstAdminHint(databaseUrl: string): string[] {
+  const url = withoutPassword(databaseUrl);
+  return [
+    '  No staff account yet. Create the first admin (asks for a password):',
+    `    DATABASE_URL=${url} npm run staff:create -- --email you@your-town.example --name "Your Name" --role admin`,
+  ];
+}
+
+/** The database URL without its password, for printing. */
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = 'PASSWORD';
+  return parsed.toString();
+}
+
 async function main() {
   const database = await prepareDatabase({
-    externalUrl: process.env.DATABASE_URL,
+    externalUrl: env.DATABASE_URL,
     dataDir: '.data/postgres',
     preferredPort: 54320,
     database: 'amtstermin',
@@ -59,8 +78,16 @@ async function main() {
 
   const pool = new pg.Pool({ connectionString: database.url });
   const db = drizzle(pool, { schema, casing: 'snake_case' });
-  const { seeded } = await seedDemoData(db);
-  await seedDemoStaff(db);
+  // `next start` always serves in production mode, so an https APP_URL here is a public server.
+  let data: Awaited<ReturnType<typeof prepareStartData>>;
+  try {
+    data = await prepareStartData(db, { embedded: database.embedded, demo: env.DEMO, production: true, appUrl });
+  } catch (error) {
+    if (!(error instanceof StartRefused)) throw error;
+    console.error(`\n${error.message}\n`);
+    await pool.end();
+    return shutdown(1);
+  }
   await pool.end();
 
   if (!buildIsCurrent()) {
@@ -71,19 +98,19 @@ async function main() {
 
   server = spawn(nextBin, ['start', '-p', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1', APP_URL: process.env.APP_URL ?? `http://localhost:${port}` },
+    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1', APP_URL: appUrl },
   });
   server.once('exit', (code) => void shutdown(code ?? 0));
 
-  const mailDir = process.env.MAIL_DIR ?? '.data/mail';
+  const mailDir = env.MAIL_DIR;
   console.log(
     [
       '',
       `  Amtstermin: http://localhost:${port}`,
-      `  Database:   ${database.embedded ? `embedded PostgreSQL, data in .data/postgres${seeded ? ' (demo data seeded)' : ''}` : 'DATABASE_URL'}`,
-      `  Mail:       ${process.env.SMTP_URL ? 'SMTP_URL' : `no SMTP_URL, mails are written as .eml files to ${mailDir}/`}`,
-      '  Staff sign-in at /verwaltung (demo accounts):',
-      ...DEMO_STAFF.map((u) => `    ${u.role.padEnd(6)} ${u.email.padEnd(28)} password: ${u.password}`),
+      `  Database:   ${database.embedded ? `embedded PostgreSQL, data in .data/postgres${data.seeded ? ' (demo data seeded)' : ''}` : 'DATABASE_URL'}`,
+      `  Mail:       ${env.SMTP_URL ? 'SMTP_URL' : `no SMTP_URL, mails are written as .eml files to ${mailDir}/`}`,
+      ...(data.needsFirstAdmin ? firstAdminHint(database.url) : []),
+      ...(data.demo && !data.needsFirstAdmin ? ['  Staff sign-in at /verwaltung (demo accounts):', ...DEMO_STAFF.map((u) => `    ${u.role.padEnd(6)} ${u.email.padEnd(28)} password: ${u.password}`)] : []),
       '  Stop with Ctrl-C.',
       '',
     ].join('\n'),
