@@ -31,9 +31,9 @@ export async function prepareStartData(
     if (open.length > 0) {
       throw new StartRefused(
         [
-          `Refusing to start on ${appUrl}: the demo sign-in ${open.join(', ')} still works with the password published in the README.`,
-          'Create your own admin (`npm run staff:create -- --email … --name … --role admin`), sign in with it and, under',
-          '/verwaltung/einstellungen/konten, deactivate the demo accounts; then start again.',
+          `Refusing to start on ${appUrl}: the demo sign-in${open.length > 1 ? 's' : ''} ${open.join(', ')} still work${open.length > 1 ? '' : 's'} with the password published in the README.`,
+          'Create your own admin (`npm run staff:create -- --email … --name … --role admin`), start once with an http APP_URL',
+          '(e.g. http://localhost:3000), sign in with it, deactivate the demo accounts under /verwaltung/einstellungen/konten, and start again.',
         ].join('\n'),
       );
     }
