@@ -4,6 +4,7 @@
  * .data/e2e/database-url so tests can look into the database.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,12 +33,24 @@ await seedDemoData(db);
 await seedDemoStaff(db);
 await pool.end();
 
+// What every instance of this test server shares; a test may start a second instance with it
+// (tests/e2e/support/second-instance.ts), so the server-actions key is one of its own, as in production.
+const shared = {
+  DATABASE_URL: database.url,
+  NEXT_TELEMETRY_DISABLED: '1',
+  MAIL_DIR: '.data/e2e/mail',
+  HOLDS_PER_CLIENT_PER_HOUR: '10000',
+  AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000',
+  CHALLENGE_WORK: '20000',
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+};
 mkdirSync('.data/e2e', { recursive: true });
 writeFileSync('.data/e2e/database-url', database.url);
+writeFileSync('.data/e2e/server-env.json', JSON.stringify(shared), { mode: 0o600 });
 
 const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: database.url, APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: '1', MAIL_DIR: '.data/e2e/mail', HOLDS_PER_CLIENT_PER_HOUR: '10000', AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000', CHALLENGE_WORK: '20000' },
+  env: { ...process.env, ...shared, APP_URL: `http://localhost:${port}` },
 });
 
 let stopping = false;

@@ -1,9 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import http from 'node:http';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { BookingFlow, type Locale } from './support/booking-flow';
 import { sql } from './support/database';
 import { expectAccessible } from './support/axe';
-import { openDay } from './support/dates';
+import { openDay, uniqueEmail } from './support/dates';
 import { createOwnOffice, removeOwnOffice } from './support/own-office';
+import { startSecondInstance } from './support/second-instance';
 
 /** Every Content-Security-Policy complaint the browser logs while the test runs. */
 function cspViolations(page: Page): string[] {
@@ -110,4 +112,95 @@ test('a form post from another site is refused with a translated page, and chang
   expect(response.status()).toBe(403);
   expect(await response.text()).toContain(locale === 'de' ? 'Diese Anfrage kam nicht von unserer Seite' : 'This request did not come from our site');
   expect(await sql('select count(*)::int as n from bookings')).toEqual(before);
+});
+
+test('404 pages, dotted paths too, send the CSP and run their scripts under its nonce', async ({ page }, testInfo) => {
+  const locale = testInfo.project.name as Locale;
+  const violations = cspViolations(page);
+  for (const path of [`/${locale}/gibt-es-nicht`, `/${locale}/gibt-es-nicht.txt`, '/gibt-es-nicht.php']) {
+    const response = (await page.goto(path))!;
+    expect(response.status(), path).toBe(404);
+    const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
+    expect(nonce, `${path}: CSP with a nonce`).toBeTruthy();
+    const scriptNonces = await page.locator('script').evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    expect(scriptNonces.length, path).toBeGreaterThan(0);
+    expect(new Set(scriptNonces), `${path}: scripts carry this response's nonce`).toEqual(new Set([nonce]));
+  }
+  expect(violations).toEqual([]);
+});
+
+test('a chunked form body (no Content-Length) over the size limit gets the translated 413 page, not a bare 500', async ({}, testInfo) => {
+  const locale = testInfo.project.name as Locale;
+  const url = new URL(locale === 'de' ? '/de/termin/daten' : '/en/appointment/details', testInfo.project.use.baseURL);
+  const answer = await new Promise<{ status: number; type: string; csp: string; body: string }>((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked', origin: url.origin } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, type: String(response.headers['content-type']), csp: String(response.headers['content-security-policy']), body }));
+    });
+    // The server may answer before the whole body is sent and close the connection.
+    request.on('error', (error) => (error.message.includes('EPIPE') || error.message.includes('ECONNRESET') ? undefined : reject(error)));
+    const chunk = `name=${'x'.repeat(64 * 1024)}`;
+    for (let i = 0; i < 18; i++) request.write(chunk);
+    request.end();
+  });
+  expect(answer.status).toBe(413);
+  expect(answer.type).toContain('text/html');
+  expect(answer.csp).toContain("frame-ancestors 'none'");
+  expect(answer.body).toContain(locale === 'de' ? 'Die Eingabe ist zu lang' : 'The input is too long');
+});
+
+test.describe('two instances of one build with one server-actions key', () => {
+  test.use({ javaScriptEnabled: false });
+
+  /** Sends every form post of `context` to `target` instead, as a load balancer may. */
+  async function postTo(context: BrowserContext, target: string): Promise<() => number> {
+    let sent = 0;
+    await context.route('**/*', async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST') return route.continue();
+      const url = new URL(request.url());
+      const other = new URL(target);
+      url.host = other.host;
+      sent++;
+      await route.continue({ url: url.toString(), headers: { ...request.headers(), origin: other.origin } });
+    });
+    return () => sent;
+  }
+
+  test("take each other's forms: a booking made of pages from one and posts to the other, both ways", async ({ browser, page, context }, testInfo) => {
+    // One pair of instances is enough; the forms are the same in both languages.
+    test.skip(testInfo.project.name !== 'de', 'runs once');
+    test.setTimeout(180_000);
+    const second = await startSecondInstance();
+    try {
+      const day = openDay(5, 3);
+      // Pages from the first instance, forms posted to the second.
+      const toSecond = await postTo(context, second.url);
+      const first = new BookingFlow(page, 'de');
+      await first.chooseServices({ certificate: 1 });
+      await first.openDay(day);
+      await first.reserve('09:00');
+      await first.fillContact({ name: 'Erika Zweitinstanz', email: uniqueEmail('two-instances') });
+      expect((await first.confirm()).code).toBeTruthy();
+      expect(toSecond()).toBeGreaterThanOrEqual(3);
+
+      // Pages from the second instance, forms posted to the first.
+      const otherContext = await browser.newContext({ baseURL: second.url, javaScriptEnabled: false, locale: 'de-DE' });
+      try {
+        const toFirst = await postTo(otherContext, testInfo.project.use.baseURL!);
+        const back = new BookingFlow(await otherContext.newPage(), 'de');
+        await back.chooseServices({ certificate: 1 });
+        await back.openDay(day);
+        await back.reserve('09:30');
+        await back.fillContact({ name: 'Erik Erstinstanz', email: uniqueEmail('two-instances') });
+        expect((await back.confirm()).code).toBeTruthy();
+        expect(toFirst()).toBeGreaterThanOrEqual(3);
+      } finally {
+        await otherContext.close();
+      }
+    } finally {
+      await second.stop();
+    }
+  });
 });
