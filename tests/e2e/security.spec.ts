@@ -163,7 +163,9 @@ test.describe('two instances of one build with one server-actions key', () => {
       const other = new URL(target);
       url.host = other.host;
       sent++;
-      await route.continue({ url: url.toString(), headers: { ...request.headers(), origin: other.origin } });
+      // Sent from here rather than rerouted in the browser, so Host and Origin both name the other instance.
+      const response = await route.fetch({ url: url.toString(), headers: { ...request.headers(), origin: other.origin }, maxRedirects: 0 });
+      await route.fulfill({ response });
     });
     return () => sent;
   }
