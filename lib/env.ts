@@ -41,6 +41,8 @@ const schema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** PostgreSQL ends a session that sits idle inside a transaction this long (ms; 0 = never), releasing its locks. */
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** `npm run serve`: how long running requests may take to finish after SIGTERM before their connections are closed. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /**
    * Key of Next.js's server actions (AES-256, base64 of 32 bytes; `openssl rand -base64 32`): it salts the action ids
    * and encrypts their bound values. Set the same value for `next build` and every instance so that instances, even

@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 
 /** A free loopback port, as the operating system hands one out. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -12,6 +12,17 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Waits until the instance at `url` answers its health check (60 s at most, or until it `exited`). */
+export async function waitForHealth(url: string, exited: () => boolean): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited()) throw new Error(`the instance at ${url} exited`);
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
+    if (Date.now() > deadline) throw new Error(`the instance at ${url} did not answer within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /**
@@ -26,14 +37,7 @@ export async function startSecondInstance(): Promise<{ url: string; stop: () => 
     env: { ...process.env, ...shared, APP_URL: `http://localhost:${port}`, IN_PROCESS_WORKER: 'false' },
   });
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`second instance exited with ${server.exitCode}`);
-    const ready = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error('second instance did not answer within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await waitForHealth(url, () => server.exitCode !== null);
   return {
     url,
     stop: async () => {

