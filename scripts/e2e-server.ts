@@ -13,6 +13,7 @@ import { prepareDatabase } from '../db/prepare';
 import * as schema from '../db/schema';
 import { seedDemoData } from '../db/seed';
 import { seedDemoStaff } from '../db/seed-staff';
+import { ensureLocalAppSecret } from '../lib/secrets/local-app-secret';
 
 const port = process.env.E2E_PORT ?? '3100';
 const external = process.env.DATABASE_URL;
@@ -37,7 +38,7 @@ writeFileSync('.data/e2e/database-url', database.url);
 
 const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: database.url, APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: '1', MAIL_DIR: '.data/e2e/mail', HOLDS_PER_CLIENT_PER_HOUR: '10000', AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000', CHALLENGE_WORK: '20000' },
+  env: { ...process.env, APP_SECRET: process.env.APP_SECRET ?? ensureLocalAppSecret(), DATABASE_URL: database.url, APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: '1', MAIL_DIR: '.data/e2e/mail', HOLDS_PER_CLIENT_PER_HOUR: '10000', AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000', CHALLENGE_WORK: '20000' },
 });
 
 let stopping = false;

@@ -12,6 +12,7 @@ import { prepareDatabase } from '../db/prepare';
 import * as schema from '../db/schema';
 import { seedDemoData } from '../db/seed';
 import { DEMO_STAFF, seedDemoStaff } from '../db/seed-staff';
+import { ensureLocalAppSecret, LOCAL_APP_SECRET_FILE } from '../lib/secrets/local-app-secret';
 
 const root = process.cwd();
 const port = Number(process.env.PORT ?? 3000);
@@ -34,6 +35,15 @@ function buildIsCurrent(): boolean {
 }
 
 async function main() {
+  // The embedded default keeps its server secret next to its database; an external database needs APP_SECRET
+  // from the operator (lib/env.ts refuses to serve in production without it), so both live in separate places.
+  let appSecretSource = 'APP_SECRET';
+  if (!process.env.APP_SECRET) {
+    if (process.env.DATABASE_URL) throw new Error('APP_SECRET is required with DATABASE_URL (at least 32 bytes, e.g. `openssl rand -base64 48`); see README, "Configuration".');
+    process.env.APP_SECRET = ensureLocalAppSecret();
+    appSecretSource = LOCAL_APP_SECRET_FILE;
+  }
+
   const database = await prepareDatabase({
     externalUrl: process.env.DATABASE_URL,
     dataDir: '.data/postgres',
@@ -81,6 +91,7 @@ async function main() {
       '',
       `  Amtstermin: http://localhost:${port}`,
       `  Database:   ${database.embedded ? `embedded PostgreSQL, data in .data/postgres${seeded ? ' (demo data seeded)' : ''}` : 'DATABASE_URL'}`,
+      `  Secret:     ${appSecretSource}`,
       `  Mail:       ${process.env.SMTP_URL ? 'SMTP_URL' : `no SMTP_URL, mails are written as .eml files to ${mailDir}/`}`,
       '  Staff sign-in at /verwaltung (demo accounts):',
       ...DEMO_STAFF.map((u) => `    ${u.role.padEnd(6)} ${u.email.padEnd(28)} password: ${u.password}`),
