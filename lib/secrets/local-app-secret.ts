@@ -1,3 +1,4 @@
+// No 'server-only' here: scripts/start.ts and vitest.config.ts run it outside Next.js.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
