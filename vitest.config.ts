@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { ensureLocalAppSecret } from './lib/secrets/local-app-secret';
 
 const root = import.meta.dirname;
+// The secret of the local installation, as `npm start` uses it; app instances the tests start inherit it.
+const env = { APP_SECRET: process.env.APP_SECRET ?? ensureLocalAppSecret(path.join(root, '.data', 'app-secret')) };
 const shared = {
   resolve: {
     alias: {
@@ -15,13 +18,14 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      { ...shared, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { ...shared, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env } },
       {
         ...shared,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          env,
           globalSetup: ['tests/integration/global-setup.ts'],
           // next-intl imports 'next/navigation' without an extension, which Node's ESM loader cannot resolve; let Vite do it.
           server: { deps: { inline: ['next-intl'] } },

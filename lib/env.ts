@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const secret = z.string().refine((value) => Buffer.byteLength(value) >= 32, 'must be at least 32 bytes (e.g. `openssl rand -base64 48`)');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Set by `npm start` for the embedded PostgreSQL, or by the operator for an external one. */
@@ -22,7 +24,15 @@ const schema = z.object({
    * end, so a client cannot choose it by sending the header itself.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
-  /** Signs proof-of-work challenges; without it a secret is made once and kept in PostgreSQL (shared by every instance). */
+  /**
+   * The server secret that never lives in the database: keys PIN hashes, change grants and (unless
+   * CHALLENGE_SECRET is set) proof-of-work signatures. Required with DATABASE_URL in production; `npm start`
+   * with the embedded database makes one in .data/app-secret. The same value on every instance.
+   */
+  APP_SECRET: secret.optional(),
+  /** The APP_SECRET before a rotation: still accepted for PINs and grants made with it, never used for new ones. */
+  APP_SECRET_PREVIOUS: secret.optional(),
+  /** Signs proof-of-work challenges; without it a key is derived from APP_SECRET. */
   CHALLENGE_SECRET: z.string().min(16).optional(),
   /** The largest counter a browser must find for the proof-of-work before a hold (SHA-256 tries; about 1 s at 100000). */
   CHALLENGE_WORK: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
@@ -30,6 +40,7 @@ const schema = z.object({
   CANCELLED_SLOT_DELAY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   /** Run the outbox worker and scheduled jobs inside the web process (off when `npm run worker` runs them). */
   IN_PROCESS_WORKER: z.stringbool().default(true),
+<<<<<<< HEAD
   /**
    * Seed the demo offices, services and the two demo sign-ins. On by itself only for the embedded PostgreSQL
    * of `npm start`; with DATABASE_URL only when set to true, so a real installation never gets a published password.
@@ -52,11 +63,17 @@ const schema = z.object({
     .string()
     .refine((key) => /^[A-Za-z0-9+/]{43}=$/.test(key) && Buffer.from(key, 'base64').length === 32, { error: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
     .optional(),
+=======
+}).refine((e) => e.APP_SECRET || !(e.NODE_ENV === 'production' && e.DATABASE_URL), {
+  path: ['APP_SECRET'],
+  message: 'is required in production with DATABASE_URL (at least 32 bytes, e.g. `openssl rand -base64 48`); see README, "Configuration"',
+>>>>>>> wt-secrets
 });
 
 export type Env = z.infer<typeof schema>;
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+/** Exported for tests; the app uses `env`. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

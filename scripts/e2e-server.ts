@@ -14,6 +14,7 @@ import { prepareDatabase } from '../db/prepare';
 import * as schema from '../db/schema';
 import { seedDemoData } from '../db/seed';
 import { seedDemoStaff } from '../db/seed-staff';
+import { ensureLocalAppSecret } from '../lib/secrets/local-app-secret';
 
 const port = process.env.E2E_PORT ?? '3100';
 const external = process.env.DATABASE_URL;
@@ -43,6 +44,7 @@ const shared = {
   AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000',
   CHALLENGE_WORK: '20000',
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  APP_SECRET: process.env.APP_SECRET ?? ensureLocalAppSecret(),
 };
 mkdirSync('.data/e2e', { recursive: true });
 writeFileSync('.data/e2e/database-url', database.url);

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { prepareDatabase, type PreparedDatabase } from '../db/prepare';
+import { ensureLocalAppSecret } from '../lib/secrets/local-app-secret';
 
 const LOCATION_SLUG = 'buergeramt-mitte';
 const SERVICES = 'personalausweis:1';
@@ -364,6 +365,8 @@ async function main(): Promise<number> {
         ...process.env,
         NODE_ENV: 'production',
         DATABASE_URL: database.url,
+        // Both instances must share it: a PIN or grant made by one is checked by the other.
+        APP_SECRET: process.env.APP_SECRET ?? ensureLocalAppSecret(),
         APP_URL: bases[i],
         HOLDS_PER_CLIENT_PER_HOUR: '1000000',
         // One loopback address stands for thousands of citizens here; the per-address limits would measure themselves.

@@ -16,6 +16,7 @@ import type { PreparedDatabase } from '../db/prepare';
 import * as schema from '../db/schema';
 import { prepareStartData, StartRefused } from '../db/start-data';
 import { env } from '../lib/env';
+import { ensureLocalAppSecret } from '../lib/secrets/local-app-secret';
 
 const root = process.cwd();
 const port = Number(process.env.PORT ?? 3000);
@@ -48,6 +49,8 @@ async function main() {
     console.warn('[serve] NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: instances of other builds will not accept this one\'s forms (see README, "Several instances").');
   }
 
+  // The embedded default keeps its secret under .data/ like `npm start`; with DATABASE_URL the operator sets APP_SECRET.
+  if (!env.APP_SECRET && !env.DATABASE_URL) process.env.APP_SECRET = ensureLocalAppSecret();
   const database = await openDatabase();
   // The app reads its configuration (lib/env.ts) from here; the embedded database's URL is known only now.
   process.env.DATABASE_URL = database.url;

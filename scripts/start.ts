@@ -14,6 +14,7 @@ import * as schema from '../db/schema';
 import { DEMO_STAFF } from '../db/seed-staff';
 import { prepareStartData, StartRefused } from '../db/start-data';
 import { env } from '../lib/env';
+import { ensureLocalAppSecret, LOCAL_APP_SECRET_FILE } from '../lib/secrets/local-app-secret';
 
 const root = process.cwd();
 const port = Number(process.env.PORT ?? 3000);
@@ -53,6 +54,15 @@ function withoutPassword(url: string): string {
 }
 
 async function main() {
+  // The embedded default keeps its server secret next to its database; an external database needs APP_SECRET
+  // from the operator (lib/env.ts refuses to serve in production without it), so both live in separate places.
+  let appSecretSource = 'APP_SECRET';
+  if (!process.env.APP_SECRET) {
+    if (env.DATABASE_URL && env.NODE_ENV === 'production') throw new Error('APP_SECRET is required with DATABASE_URL (at least 32 bytes, e.g. `openssl rand -base64 48`); see README, "Configuration".');
+    process.env.APP_SECRET = ensureLocalAppSecret();
+    appSecretSource = LOCAL_APP_SECRET_FILE;
+  }
+
   const database = await prepareDatabase({
     externalUrl: env.DATABASE_URL,
     dataDir: '.data/postgres',
@@ -108,6 +118,7 @@ async function main() {
       '',
       `  Amtstermin: http://localhost:${port}`,
       `  Database:   ${database.embedded ? `embedded PostgreSQL, data in .data/postgres${data.seeded ? ' (demo data seeded)' : ''}` : 'DATABASE_URL'}`,
+      `  Secret:     ${appSecretSource}`,
       `  Mail:       ${env.SMTP_URL ? 'SMTP_URL' : `no SMTP_URL, mails are written as .eml files to ${mailDir}/`}`,
       ...(data.needsFirstAdmin ? firstAdminHint(database.url) : []),
       ...(data.demo && !data.needsFirstAdmin ? ['  Staff sign-in at /verwaltung (demo accounts):', ...DEMO_STAFF.map((u) => `    ${u.role.padEnd(6)} ${u.email.padEnd(28)} password: ${u.password}`)] : []),

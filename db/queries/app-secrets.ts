@@ -4,7 +4,10 @@ import { sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { appSecrets } from '@/db/schema';
 
-/** A secret shared by every app instance: made once, on first use, and kept in PostgreSQL. */
+/**
+ * A secret shared by every app instance: made once, on first use, and kept in PostgreSQL. Only for keys whose
+ * point is to be deleted later (see `rotatingSecret`); lasting secrets come from APP_SECRET (lib/secrets).
+ */
 export async function sharedSecret({ name, tx = getDb() }: { name: string; tx?: DbOrTx }): Promise<string> {
   await tx.insert(appSecrets).values({ name, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
   const { rows } = await tx.execute<{ value: string }>(sql`select value from app_secrets where name = ${name}`);
@@ -14,7 +17,7 @@ export async function sharedSecret({ name, tx = getDb() }: { name: string; tx?: 
 const cache = new Map<string, Promise<string>>();
 
 /** `sharedSecret`, read once per process (a failed read is tried again next time). */
-export function cachedSecret(name: string): Promise<string> {
+function cachedSecret(name: string): Promise<string> {
   let secret = cache.get(name);
   if (!secret) {
     secret = sharedSecret({ name }).catch((error: unknown) => {

@@ -11,7 +11,7 @@ const pgError = (error: unknown) => ((error as { cause?: { code?: string; constr
 export type RequestItem = { serviceId: number; count: number };
 
 export type NewRequest = {
-  pinHash: string;
+  pinSealed: string;
   locationId: number;
   preferences: PreferredWindow[];
   locale: string;
@@ -55,14 +55,24 @@ export async function findRecentDuplicate({ email, locationId, preferences, item
   return row ? { id: Number(row.id), code: row.code } : null;
 }
 
-/** Stores a request and its services; draws another number on the (one in 10^11) collision. */
-export async function insertRequest({ request, items, tx }: { request: NewRequest; items: readonly RequestItem[]; tx: Tx }): Promise<{ id: number; code: string }> {
+/**
+ * Stores a request and its services; draws another number on the (one in 10^11) collision. The id is
+ * taken first because the PIN hash covers it.
+ */
+export async function insertRequest({ request, pinHash, items, tx }: {
+  request: NewRequest;
+  pinHash: (id: number) => string;
+  items: readonly RequestItem[];
+  tx: Tx;
+}): Promise<{ id: number; code: string }> {
+  const { rows } = await tx.execute<{ id: string }>(sql`select nextval(pg_get_serial_sequence('appointment_requests', 'id')) as id`);
+  const id = Number(rows[0]!.id);
   for (let attempt = 0; ; attempt++) {
     try {
       return await tx.transaction(async (savepoint) => {
         const [row] = await savepoint
           .insert(appointmentRequests)
-          .values({ ...request, code: generateRequestCode(), status: 'open' })
+          .values({ ...request, id, pinHash: pinHash(id), code: generateRequestCode(), status: 'open' })
           .returning({ id: appointmentRequests.id, code: appointmentRequests.code });
         await savepoint.insert(requestServices).values(items.map((item) => ({ requestId: row!.id, ...item })));
         return row!;

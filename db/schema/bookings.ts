@@ -74,6 +74,8 @@ export const appointmentRequests = pgTable('appointment_requests', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   code: text('code').notNull().unique(),
   pinHash: text('pin_hash').notNull(),
+  /** The PIN encrypted with a key derived from a random token in the requester's cookie, so only that browser can show it (see bookings.pinSealed). */
+  pinSealed: text('pin_sealed'),
   locationId: integer('location_id').notNull().references(() => locations.id),
   status: requestStatus('status').notNull().default('open'),
   preferences: jsonb('preferences').$type<PreferredWindow[]>().notNull(),

@@ -41,7 +41,10 @@ export const spentChallenges = pgTable('spent_challenges', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 }, (t) => [index('spent_challenges_expires_idx').on(t.expiresAt)]);
 
-/** Secrets every app instance must share (e.g. the key that signs challenges), made once on first use. */
+/**
+ * Short-lived keys every app instance must share and that must be forgotten later (pseudonyms for rate-limit
+ * keys and log lines, rotated daily and swept). Nothing that protects PINs, grants or challenges: that is APP_SECRET.
+ */
 export const appSecrets = pgTable('app_secrets', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),

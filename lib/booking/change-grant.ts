@@ -1,20 +1,21 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { appKey, appKeys, type AppSecrets } from '@/lib/secrets/app-secret';
 
 /** How long a checked number and PIN let this browser cancel or move the booking without typing the PIN again. */
 export const CHANGE_GRANT_MINUTES = 30;
 
-// The key is the booking's PIN hash: a server-side secret with a random salt that changes with the PIN,
-// so a grant needs no table of its own, works on every app instance, and dies with the PIN.
-const mac = (pinHash: string, bookingId: number, expires: number) =>
-  createHmac('sha256', pinHash).update(`amtstermin:change-grant:v1:${bookingId}:${expires}`).digest('base64url');
+// Keyed by APP_SECRET, which is not in the database, so a copy of the database forges nothing. The PIN hash
+// is signed along: a grant needs no table of its own, works on every app instance, and dies with the PIN.
+const mac = (key: Buffer, pinHash: string, bookingId: number, expires: number) =>
+  createHmac('sha256', key).update(`amtstermin:change-grant:v2:${bookingId}:${expires}:${pinHash}`).digest('base64url');
 
 /**
  * A short-lived proof that this browser knew the booking's PIN: `bookingId.expiry.mac`.
  * It goes into an httpOnly cookie, so the PIN itself never travels in a URL or page between the steps.
  */
-export function signChangeGrant({ bookingId, pinHash, now = new Date() }: { bookingId: number; pinHash: string; now?: Date }): string {
+export function signChangeGrant({ bookingId, pinHash, now = new Date(), secrets }: { bookingId: number; pinHash: string; now?: Date; secrets?: AppSecrets }): string {
   const expires = Math.floor(now.getTime() / 1000) + CHANGE_GRANT_MINUTES * 60;
-  return `${bookingId}.${expires}.${mac(pinHash, bookingId, expires)}`;
+  return `${bookingId}.${expires}.${mac(appKey('change-grant', secrets), pinHash, bookingId, expires)}`;
 }
 
 function parse(grant: string): { bookingId: number; expires: number; mac: string } | null {
@@ -26,11 +27,13 @@ function parse(grant: string): { bookingId: number; expires: number; mac: string
 /** The booking a grant names; still to be checked against that booking with `grantMatches`. */
 export const grantBookingId = (grant: string): number | null => parse(grant)?.bookingId ?? null;
 
-/** True if `grant` was issued for this booking with its current PIN and has not expired. */
-export function grantMatches(grant: string, booking: { id: number; pinHash: string | null }, now = new Date()): boolean {
+/** True if `grant` was issued for this booking with its current PIN and has not expired (current or previous APP_SECRET). */
+export function grantMatches(grant: string, booking: { id: number; pinHash: string | null }, now = new Date(), secrets?: AppSecrets): boolean {
   const parsed = parse(grant);
   if (!parsed || !booking.pinHash || parsed.bookingId !== booking.id || parsed.expires * 1000 <= now.getTime()) return false;
-  const expected = Buffer.from(mac(booking.pinHash, booking.id, parsed.expires));
   const given = Buffer.from(parsed.mac);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return appKeys('change-grant', secrets).some((key) => {
+    const expected = Buffer.from(mac(key, booking.pinHash!, booking.id, parsed.expires));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
 }

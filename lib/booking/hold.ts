@@ -7,7 +7,7 @@ import { findSlots } from './availability';
 import type { ChosenService } from './choice';
 
 export type HoldOutcome =
-  | { ok: true; code: string; holdExpiresAt: Date }
+  | { ok: true; id: number; code: string; holdExpiresAt: Date }
   | { ok: false; reason: 'taken'; alternatives: Slot[] };
 
 /** Nearest other starts to `start` on the same day, for the "just taken" answer. */
@@ -49,7 +49,7 @@ export async function holdSlot({ location, services, start, tokenHash, locale, n
     locale,
     items: services.map((s) => ({ serviceId: s.id, count: s.count, minutesPerUnit: s.minutesPerUnit })),
   });
-  if (hold) return { ok: true, code: hold.code, holdExpiresAt: hold.holdExpiresAt };
+  if (hold) return { ok: true, id: hold.id, code: hold.code, holdExpiresAt: hold.holdExpiresAt };
   const fresh = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes });
   return { ok: false, reason: 'taken', alternatives: nearest(fresh, start) };
 }

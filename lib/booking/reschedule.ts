@@ -2,12 +2,12 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import type { LocationForBooking } from '@/db/queries/availability';
 import { bookHoldAsReplacement, listBookingItems, lockBookingByCode, lockBookingByTokenHash, markBookingCancelled } from '@/db/queries/booking-changes';
-import { hashSecret } from '@/lib/auth/password';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { grantMatches } from './change-grant';
 import { changeStateOf, type ChangeState } from './change-state';
 import { resolveChoice, type ChosenService } from './choice';
 import { generatePin, hashToken, normalizeBookingCode, sealPin } from './secrets';
+import { hashPin } from '@/lib/secrets/pin-hash';
 
 /**
  * The booking's services, as the location offers them today, to look for a new time. Null when the
@@ -39,9 +39,7 @@ const sameItems = (a: { serviceId: number; count: number }[], b: { serviceId: nu
  * The new booking does not count against the per-address cap: it replaces one.
  */
 export async function rescheduleBooking({ code, grant, holdToken, now = new Date() }: { code: string; grant: string; holdToken: string; now?: Date }): Promise<RescheduleOutcome> {
-  // The slow part (argon2) before the transaction, so row locks are held for milliseconds.
   const pin = generatePin();
-  const pinHash = await hashSecret(pin);
   const pinSealed = sealPin(pin, holdToken);
 
   return getDb().transaction(async (tx) => {
@@ -57,7 +55,7 @@ export async function rescheduleBooking({ code, grant, holdToken, now = new Date
     const heldItems = await listBookingItems({ bookingId: hold.id, tx });
     if (hold.locationId !== old.locationId || !sameItems(oldItems, heldItems)) return { status: 'hold-mismatch' };
 
-    const replacement = await bookHoldAsReplacement({ holdId: hold.id, from: old, pinHash, pinSealed, tx });
+    const replacement = await bookHoldAsReplacement({ holdId: hold.id, from: old, pinHash: hashPin({ scope: 'booking', id: hold.id, pin }), pinSealed, tx });
     if (!replacement) return { status: 'hold-expired' };
     await markBookingCancelled({ id: old.id, reason: 'rescheduled', tx });
     await enqueueMail(tx, { kind: 'booking-rescheduled', bookingId: replacement.id, previousBookingId: old.id, pin });

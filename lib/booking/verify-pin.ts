@@ -1,10 +1,10 @@
 import 'server-only';
 import { findBookingByCode, type BookingDetails } from '@/db/queries/booking-lookup';
 import { hitRateLimit } from '@/db/queries/rate-limits';
-import { verifySecret } from '@/lib/auth/password';
 import { signChangeGrant } from './change-grant';
 import { normalizeBookingCode } from './secrets';
 import { clientTag } from '@/lib/http/client-tag';
+import { hashPin, verifyPin } from '@/lib/secrets/pin-hash';
 
 /** Attempts allowed per booking number and per client address; every attempt counts, right or wrong. */
 export const PIN_ATTEMPT_LIMITS = {
@@ -12,9 +12,8 @@ export const PIN_ATTEMPT_LIMITS = {
   perClient: { limit: 20, windowSeconds: 15 * 60 },
 } as const;
 
-// An argon2id hash (same parameters as real PINs) of a random value nobody knows: checking a PIN against it
-// for an unknown number costs as much as checking a real one, so timing does not tell which numbers exist.
-const DUMMY_PIN_HASH = '$argon2id$v=19$m=19456,t=2,p=1$x1pHdJ1gp4nGIydu9zH04A$2z97gxGevx9fwQ5kNLHDyJsmZeXmBSV7stuDRO1Qsr4';
+// Checking a PIN for an unknown number costs one HMAC like a real one, so timing does not tell which numbers exist.
+const DUMMY_OWNER = { scope: 'booking', id: 0 } as const;
 
 export type PinCheck =
   | { status: 'verified'; booking: BookingDetails; grant: string }
@@ -41,7 +40,8 @@ export async function verifyBookingPin({ code, pin, clientAddress, now = new Dat
   }
 
   const booking = await findBookingByCode({ code: normalized });
-  const matches = await verifySecret(booking?.pinHash ?? DUMMY_PIN_HASH, pin);
+  const owner = booking ? { scope: 'booking' as const, id: booking.id } : DUMMY_OWNER;
+  const matches = await verifyPin({ ...owner, storedHash: booking?.pinHash ?? hashPin({ ...DUMMY_OWNER, pin: 'none' }), pin });
   if (!booking?.pinHash || !matches) {
     console.warn(`[pin] wrong booking number or PIN: booking number ${normalized}, client ${await clientTag(clientAddress)}`);
     return { status: 'invalid' };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { findRequestByCode, type RequestDetails } from '@/db/queries/requests';
-import { verifySecret } from '@/lib/auth/password';
+import { unsealPin } from '@/lib/booking/secrets';
 import { readRememberedRequest } from './receipt-cookie';
 
 export type Receipt =
@@ -10,15 +10,17 @@ export type Receipt =
   | { kind: 'none' };
 
 /**
- * What the confirmation page may show this browser. The request's details only with a PIN that matches
- * its stored hash, so a hand-made cookie naming someone else's number reveals nothing but that number.
+ * What the confirmation page may show this browser. The request's details and PIN only to the browser
+ * holding the random token the server sealed the PIN with (like a booking's hold token): nothing here
+ * checks a PIN, so a hand-made cookie can guess nothing, and it reveals only the number it names.
  */
 export async function currentReceipt(): Promise<Receipt> {
   const remembered = await readRememberedRequest();
   if (!remembered) return { kind: 'none' };
-  if (remembered.pin) {
+  if (remembered.receiptToken) {
     const request = await findRequestByCode({ code: remembered.code });
-    if (request && (await verifySecret(request.pinHash, remembered.pin))) return { kind: 'created', request, pin: remembered.pin };
+    const pin = request?.pinSealed ? unsealPin(request.pinSealed, remembered.receiptToken) : null;
+    if (request && pin) return { kind: 'created', request, pin };
   }
   return { kind: 'duplicate', code: remembered.code };
 }

@@ -4,7 +4,7 @@ import { loadLocationForBooking, type LocationForBooking } from '@/db/queries/av
 import { releaseHold } from '@/db/queries/bookings';
 import { answerOpenRequest, bookHoldForRequest, findRequestById, listOpenRequests, type RequestDetails } from '@/db/queries/requests';
 import { writeAudit } from '@/db/queries/staff';
-import { hashSecret } from '@/lib/auth/password';
+import { hashPin } from '@/lib/secrets/pin-hash';
 import { mayWorkAt, requireStaff, StaffAccessError } from '@/lib/auth/staff-session';
 import { findSlots, localToday } from '@/lib/booking/availability';
 import type { ChosenService } from '@/lib/booking/choice';
@@ -111,7 +111,7 @@ export async function confirmRequest({ requestId, start, now = new Date() }: { r
 
   const pin = generatePin();
   try {
-    const pinHash = await hashSecret(pin);
+    const pinHash = hashPin({ scope: 'booking', id: hold.id, pin });
     const booking = await getDb().transaction(async (tx) => {
       const booked = await bookHoldForRequest({ tokenHash, pinHash, contact: { name: request.name, email: request.email, phone: request.phone }, tx });
       if (!booked) throw new Error('request hold vanished');

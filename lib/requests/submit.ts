@@ -2,9 +2,9 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { findRecentDuplicate, insertRequest, lockRequester } from '@/db/queries/requests';
 import type { PreferredWindow } from '@/db/schema';
-import { hashSecret } from '@/lib/auth/password';
-import { generatePin } from '@/lib/booking/secrets';
+import { generatePin, generateToken, sealPin } from '@/lib/booking/secrets';
 import { enqueueMail } from '@/lib/mail/outbox';
+import { hashPin } from '@/lib/secrets/pin-hash';
 import { normalizePreferences } from './preferences';
 
 /** Requests one client address may send per hour: each one mails the address typed in, so the form must not become a mail cannon. */
@@ -14,7 +14,8 @@ export const REQUESTS_PER_CLIENT_PER_HOUR = 20;
 export const DUPLICATE_WINDOW_MINUTES = 10;
 
 export type SubmitRequestOutcome =
-  | { status: 'created'; id: number; code: string; pin: string }
+  /** `receiptToken` goes to the submitting browser only: with it the confirmation page unseals the PIN. */
+  | { status: 'created'; id: number; code: string; pin: string; receiptToken: string }
   /** The same request came in moments ago (double submit, reload): nothing new was stored or sent. */
   | { status: 'duplicate'; id: number; code: string };
 
@@ -37,19 +38,19 @@ export async function submitRequest(input: {
   const preferences = normalizePreferences(input.preferences);
   const items = input.services.map((s) => ({ serviceId: s.id, count: s.count }));
   const pin = generatePin();
-  // Hashing takes a moment; done before the transaction so the per-address lock is held briefly.
-  const pinHash = await hashSecret(pin);
+  const receiptToken = generateToken();
 
   return getDb().transaction(async (tx) => {
     await lockRequester({ email: input.contact.email, tx });
     const duplicate = await findRecentDuplicate({ email: input.contact.email, locationId: input.location.id, preferences, items, withinMinutes: DUPLICATE_WINDOW_MINUTES, tx });
     if (duplicate) return { status: 'duplicate', ...duplicate };
     const created = await insertRequest({
-      request: { pinHash, locationId: input.location.id, preferences, locale: input.locale, ...input.contact, note: input.note },
+      request: { pinSealed: sealPin(pin, receiptToken), locationId: input.location.id, preferences, locale: input.locale, ...input.contact, note: input.note },
+      pinHash: (id) => hashPin({ scope: 'request', id, pin }),
       items,
       tx,
     });
     await enqueueMail(tx, { kind: 'request-received', requestId: created.id, pin });
-    return { status: 'created', ...created, pin };
+    return { status: 'created', ...created, pin, receiptToken };
   });
 }

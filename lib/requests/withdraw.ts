@@ -3,11 +3,10 @@ import { getDb } from '@/db/client';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { findRequestByCode, withdrawOpenRequest } from '@/db/queries/requests';
 import { writeAudit } from '@/db/queries/staff';
-import { hashSecret, verifySecret } from '@/lib/auth/password';
-import { generateToken } from '@/lib/booking/secrets';
 import { PIN_ATTEMPT_LIMITS } from '@/lib/booking/verify-pin';
 import { normalizeRequestCode } from './reference';
 import { clientTag } from '@/lib/http/client-tag';
+import { hashPin, verifyPin } from '@/lib/secrets/pin-hash';
 
 export type WithdrawOutcome =
   | { status: 'withdrawn'; code: string }
@@ -17,8 +16,8 @@ export type WithdrawOutcome =
   | { status: 'invalid' }
   | { status: 'rate-limited'; retryAfterSeconds: number };
 
-// Checking a PIN for an unknown number costs one argon2 verification like a real one, so timing tells nothing.
-let dummyHash: Promise<string> | undefined;
+// Checking a PIN for an unknown number costs one HMAC like a real one, so timing tells nothing.
+const DUMMY_OWNER = { scope: 'request', id: 0 } as const;
 
 /**
  * Withdraws an open request with its number and PIN (DESIGN.md invariant 5). Attempts count before the
@@ -39,8 +38,8 @@ export async function withdrawRequest({ code, pin, clientAddress }: { code: stri
   }
 
   const request = await findRequestByCode({ code: normalized });
-  dummyHash ??= hashSecret(generateToken());
-  const matches = await verifySecret(request?.pinHash ?? (await dummyHash), pin);
+  const owner = request ? { scope: 'request' as const, id: request.id } : DUMMY_OWNER;
+  const matches = await verifyPin({ ...owner, storedHash: request?.pinHash ?? hashPin({ ...DUMMY_OWNER, pin: 'none' }), pin });
   if (!request || !matches) {
     console.warn(`[pin] wrong request number or PIN: request ${normalized}, client ${await clientTag(clientAddress)}`);
     return { status: 'invalid' };

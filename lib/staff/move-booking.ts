@@ -5,12 +5,12 @@ import { findBookingById } from '@/db/queries/booking-lookup';
 import { bookHoldAsReplacement, lockBookingByCode, lockBookingByTokenHash, markBookingCancelled } from '@/db/queries/booking-changes';
 import { releaseHold } from '@/db/queries/bookings';
 import { writeAudit } from '@/db/queries/staff';
-import { hashSecret } from '@/lib/auth/password';
 import { mayWorkAt, StaffAccessError, type StaffUser } from '@/lib/auth/staff-session';
 import { changeStateOf } from '@/lib/booking/change-state';
 import { holdSlot } from '@/lib/booking/hold';
 import { servicesToMove } from '@/lib/booking/reschedule';
 import { generatePin, generateToken, hashToken, sealPin } from '@/lib/booking/secrets';
+import { hashPin } from '@/lib/secrets/pin-hash';
 import { enqueueMail } from '@/lib/mail/outbox';
 
 export type StaffMoveOutcome = { ok: true; code: string } | { ok: false; reason: 'not-found' | 'not-changeable' | 'taken' | 'forbidden' };
@@ -33,12 +33,11 @@ export async function moveBookingForCitizen({ actor, bookingId, start }: { actor
   const hold = await holdSlot({ location: { ...location, minLeadMinutes: 0 }, services, start, tokenHash, locale: booking.locale, releaseDelayMinutes: 0 });
   if (!hold.ok) return { ok: false, reason: 'taken' };
   const pin = generatePin();
-  const pinHash = await hashSecret(pin);
   const outcome = await getDb().transaction(async (tx): Promise<StaffMoveOutcome> => {
     const old = await lockBookingByCode({ code: booking.code, tx });
     const held = await lockBookingByTokenHash({ tokenHash, tx });
     if (!old || changeStateOf(old) !== 'changeable' || !held) return { ok: false, reason: 'not-changeable' };
-    const replacement = await bookHoldAsReplacement({ holdId: held.id, from: old, pinHash, pinSealed: sealPin(pin, token), tx });
+    const replacement = await bookHoldAsReplacement({ holdId: held.id, from: old, pinHash: hashPin({ scope: 'booking', id: held.id, pin }), pinSealed: sealPin(pin, token), tx });
     if (!replacement) return { ok: false, reason: 'taken' };
     await markBookingCancelled({ id: old.id, reason: 'rescheduled', tx });
     await enqueueMail(tx, { kind: 'booking-rescheduled', bookingId: replacement.id, previousBookingId: old.id, pin });

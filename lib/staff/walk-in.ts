@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import type { LocationForBooking } from '@/db/queries/availability';
 import { writeAudit } from '@/db/queries/staff';
 import { bookings } from '@/db/schema';
-import { hashSecret } from '@/lib/auth/password';
+import { hashPin } from '@/lib/secrets/pin-hash';
 import { mayWorkAt, StaffAccessError, type StaffUser } from '@/lib/auth/staff-session';
 import type { ChosenService } from '@/lib/booking/choice';
 import { holdSlot } from '@/lib/booking/hold';
@@ -34,7 +34,7 @@ export async function bookForCitizen(args: {
   const hold = await holdSlot({ location: { ...location, minLeadMinutes: 0 }, services: args.services, start: args.start, tokenHash, locale: args.locale, releaseDelayMinutes: 0 });
   if (!hold.ok) return hold;
   const pin = generatePin();
-  const pinHash = await hashSecret(pin);
+  const pinHash = hashPin({ scope: 'booking', id: hold.id, pin });
   await getDb().transaction(async (tx) => {
     const [booking] = await tx
       .update(bookings)

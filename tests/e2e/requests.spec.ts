@@ -131,8 +131,27 @@ test.describe('appointment requests at a branch office', () => {
     expect(code).toMatch(/^A-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(pin).toMatch(/^\d{6}$/);
     expect(page.url()).not.toContain(pin);
-    const [request] = await sql<{ id: string; status: string; locale: string }>('select id, status, locale from appointment_requests where code = $1', [code]);
+    // The browser holds a token the PIN is sealed with, never the PIN; a reload shows both again.
+    expect((await page.context().cookies()).map((c) => c.value).join(' ')).not.toContain(pin);
+    const receiptUrl = page.url();
+    await page.reload();
+    await expect(page.getByTestId('request-code')).toHaveText(code);
+    await expect(page.getByTestId('request-pin')).toHaveText(pin);
+    const [request] = await sql<{ id: string; status: string; locale: string; pin_hash: string }>('select id, status, locale, pin_hash from appointment_requests where code = $1', [code]);
     expect(request).toMatchObject({ status: 'open', locale });
+    expect(request!.pin_hash).toMatch(/^hmac-sha256\$[\w-]{43}$/);
+
+    // Another browser that knows the number and writes the cookies itself, even with the right PIN, sees neither PIN nor contact details.
+    const other = await browser.newContext({ locale });
+    await other.addCookies(
+      [['amtstermin_request', code], ['amtstermin_request_pin', `${code}:${pin}`], ['amtstermin_request_receipt', `${code}:${pin}`]].map(([name, value]) => ({ name: name!, value: value!, url: receiptUrl })),
+    );
+    const stranger = await other.newPage();
+    await stranger.goto(receiptUrl);
+    await expect(stranger.getByTestId('request-code')).toHaveText(code);
+    await expect(stranger.getByTestId('request-pin')).toHaveCount(0);
+    await expect(stranger.locator('body')).not.toContainText(email);
+    await other.close();
     expect(await sql("select 1 from outbox where kind = 'request-received' and payload->>'requestId' = $1", [request!.id])).toHaveLength(1);
 
     const admin = await (await ownAddressContext(browser, { locale })).newPage();

@@ -3,13 +3,14 @@ import type { DateTime } from 'luxon';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { findBookingByCode } from '@/db/queries/booking-lookup';
-import { hashSecret, verifySecret } from '@/lib/auth/password';
+import { hashSecret } from '@/lib/auth/password';
 import { cancelBooking } from '@/lib/booking/cancel';
 import { signChangeGrant } from '@/lib/booking/change-grant';
 import { holdSlot } from '@/lib/booking/hold';
 import { rescheduleBooking, servicesToMove } from '@/lib/booking/reschedule';
 import { generateToken, hashToken, unsealPin } from '@/lib/booking/secrets';
 import { PIN_ATTEMPT_LIMITS, verifyBookingPin } from '@/lib/booking/verify-pin';
+import { verifyPin } from '@/lib/secrets/pin-hash';
 import { book, client, email, verified } from '../support/booked';
 import { at, choose, mainOffice, occupy, openWednesday } from '../support/office';
 
@@ -168,8 +169,8 @@ describe('rescheduling a booking', () => {
     expect(more).toEqual([]);
     expect(mail).toMatchObject({ bookingId: moved.id, previousBookingId: id });
     const newPin = String(mail!.pin);
-    expect(await verifySecret(moved.pinHash!, newPin)).toBe(true);
-    expect(await verifySecret(moved.pinHash!, pin)).toBe(false);
+    expect(await verifyPin({ scope: 'booking', id: moved.id, storedHash: moved.pinHash!, pin: newPin })).toBe(true);
+    expect(await verifyPin({ scope: 'booking', id: moved.id, storedHash: moved.pinHash!, pin })).toBe(false);
     expect(unsealPin(moved.pinSealed!, holdToken)).toBe(newPin);
     expect(await mails('booking-cancelled', id)).toEqual([]);
 

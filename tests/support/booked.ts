@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import { confirmHold, saveHoldContact } from '@/db/queries/bookings';
-import { hashSecret } from '@/lib/auth/password';
 import { holdSlot } from '@/lib/booking/hold';
 import { generatePin, generateToken, hashToken, sealPin } from '@/lib/booking/secrets';
 import { verifyBookingPin } from '@/lib/booking/verify-pin';
+import { hashPin } from '@/lib/secrets/pin-hash';
 import { at, choose, mainOffice } from './office';
 
 export const client = () => `198.51.100.${randomUUID()}`;
@@ -19,7 +19,7 @@ export async function book({ day, hhmm, address = email('citizen'), services = {
   if (!held.ok) throw new Error(`could not hold ${day.toISODate()} ${hhmm}`);
   await saveHoldContact({ tokenHash, contact: { name: 'Erika Mustermann', email: address, phone: '07123 4567' }, locale: 'en' });
   const pin = generatePin();
-  const confirmed = await confirmHold({ tokenHash, pinHash: await hashSecret(pin), pinSealed: sealPin(pin, holdToken), maxFutureBookingsPerEmail: 2 });
+  const confirmed = await confirmHold({ tokenHash, pinHash: hashPin({ scope: 'booking', id: held.id, pin }), pinSealed: sealPin(pin, holdToken), maxFutureBookingsPerEmail: 2 });
   if (confirmed.status !== 'confirmed') throw new Error(`could not confirm: ${confirmed.status}`);
   return { code: held.code, pin, id: confirmed.booking.id, office };
 }

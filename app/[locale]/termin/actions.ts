@@ -8,12 +8,12 @@ import { confirmHold, extendHold, findBookingByTokenHash, releaseHold, saveHoldC
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { checkHoldChallenge } from '@/lib/abuse/challenge';
 import { formInput, formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
-import { hashSecret } from '@/lib/auth/password';
 import { formatChoiceParam, parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
 import { holdSlot } from '@/lib/booking/hold';
 import { HOLD_EXTENSION_MINUTES } from '@/lib/booking/hold-policy';
 import { issueHoldToken, readHoldToken } from '@/lib/booking/hold-cookie';
 import { generatePin, sealPin } from '@/lib/booking/secrets';
+import { hashPin } from '@/lib/secrets/pin-hash';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/client-address';
@@ -129,7 +129,8 @@ export async function confirmBookingAction(_prev: ActionState, formData: FormDat
   const pin = generatePin();
   const result = await confirmHold({
     tokenHash: hold!.tokenHash,
-    pinHash: await hashSecret(pin),
+    // The hold token names one row, so this is the id the hold becomes the booking under.
+    pinHash: hashPin({ scope: 'booking', id: booking!.id, pin }),
     pinSealed: sealPin(pin, hold!.token),
     maxFutureBookingsPerEmail: booking!.location.maxFutureBookingsPerEmail,
     afterConfirm: async (tx, confirmed) => {

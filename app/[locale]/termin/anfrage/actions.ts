@@ -55,7 +55,7 @@ export async function submitRequestAction(_prev: ActionState, formData: FormData
     return { ok: false, formError: t('rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60), time }), values };
   }
   const outcome = await submitRequest({ location, ...parsed.data, locale });
-  await rememberRequest(outcome.status === 'created' ? { code: outcome.code, pin: outcome.pin } : { code: outcome.code });
+  await rememberRequest(outcome.status === 'created' ? { code: outcome.code, receiptToken: outcome.receiptToken } : { code: outcome.code });
   redirect({ href: '/termin/anfrage/bestaetigung', locale });
   return { ok: true };
 }
