@@ -40,7 +40,6 @@ const schema = z.object({
   CANCELLED_SLOT_DELAY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   /** Run the outbox worker and scheduled jobs inside the web process (off when `npm run worker` runs them). */
   IN_PROCESS_WORKER: z.stringbool().default(true),
-<<<<<<< HEAD
   /**
    * Seed the demo offices, services and the two demo sign-ins. On by itself only for the embedded PostgreSQL
    * of `npm start`; with DATABASE_URL only when set to true, so a real installation never gets a published password.
@@ -63,11 +62,9 @@ const schema = z.object({
     .string()
     .refine((key) => /^[A-Za-z0-9+/]{43}=$/.test(key) && Buffer.from(key, 'base64').length === 32, { error: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
     .optional(),
-=======
 }).refine((e) => e.APP_SECRET || !(e.NODE_ENV === 'production' && e.DATABASE_URL), {
   path: ['APP_SECRET'],
   message: 'is required in production with DATABASE_URL (at least 32 bytes, e.g. `openssl rand -base64 48`); see README, "Configuration"',
->>>>>>> wt-secrets
 });
 
 export type Env = z.infer<typeof schema>;
