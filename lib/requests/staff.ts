@@ -80,7 +80,7 @@ export async function openRequestsFor({ location, lookup, now = new Date() }: { 
 
 export type ConfirmRequestResult =
   | { ok: true; bookingId: number; bookingCode: string; start: Date }
-  | { ok: false; reason: 'not-found' | 'already-answered' | 'taken' | 'services-unavailable' };
+  | { ok: false; reason: 'not-found' | 'already-answered' | 'taken' | 'services-unavailable' | 'forbidden' };
 
 class AlreadyAnswered extends Error {}
 
@@ -94,7 +94,7 @@ export async function confirmRequest({ requestId, start, now = new Date() }: { r
   const actor = await requireStaff();
   const request = await findRequestById({ id: requestId });
   if (!request) return { ok: false, reason: 'not-found' };
-  if (!mayWorkAt(actor, request.locationId)) throw new StaffAccessError('forbidden');
+  if (!mayWorkAt(actor, request.locationId)) return { ok: false, reason: 'forbidden' };
   if (request.status !== 'open') return { ok: false, reason: 'already-answered' };
   const location = await loadLocationForBooking({ slug: request.location.slug });
   if (!location) return { ok: false, reason: 'not-found' };
@@ -129,14 +129,14 @@ export async function confirmRequest({ requestId, start, now = new Date() }: { r
   }
 }
 
-export type DeclineRequestResult = { ok: true } | { ok: false; reason: 'not-found' | 'already-answered' | 'reason-invalid' };
+export type DeclineRequestResult = { ok: true } | { ok: false; reason: 'not-found' | 'already-answered' | 'reason-invalid' | 'forbidden' };
 
 /** Declines an open request with a reason the citizen reads in the mail queued in the same transaction. */
 export async function declineRequest({ requestId, reason }: { requestId: number; reason: string }): Promise<DeclineRequestResult> {
   const actor = await requireStaff();
   const request = await findRequestById({ id: requestId });
   if (!request) return { ok: false, reason: 'not-found' };
-  if (!mayWorkAt(actor, request.locationId)) throw new StaffAccessError('forbidden');
+  if (!mayWorkAt(actor, request.locationId)) return { ok: false, reason: 'forbidden' };
   const text = reason.trim();
   if (text.length < 3 || text.length > 500) return { ok: false, reason: 'reason-invalid' };
   return getDb().transaction(async (tx) => {

@@ -12,7 +12,7 @@ import { generatePin, generateToken, hashToken } from '@/lib/booking/secrets';
 import { enqueueMail } from '@/lib/mail/outbox';
 import type { Slot } from '@/lib/slots';
 
-export type WalkInResult = { ok: true; code: string; pin: string } | { ok: false; reason: 'taken'; alternatives: Slot[] };
+export type WalkInResult = { ok: true; code: string; pin: string } | { ok: false; reason: 'taken'; alternatives: Slot[] } | { ok: false; reason: 'forbidden' };
 
 /**
  * Books for a caller or walk-in through the citizens' reservation path (same slot check, same
@@ -28,7 +28,7 @@ export async function bookForCitizen(args: {
 }): Promise<WalkInResult> {
   const { actor, location } = args;
   if (!actor) throw new StaffAccessError('signed-out');
-  if (!mayWorkAt(actor, location.id)) throw new StaffAccessError('forbidden');
+  if (!mayWorkAt(actor, location.id)) return { ok: false, reason: 'forbidden' };
   const tokenHash = hashToken(generateToken());
   // Staff may book right up to the start: the citizens' lead time is for online planning.
   const hold = await holdSlot({ location: { ...location, minLeadMinutes: 0 }, services: args.services, start: args.start, tokenHash, locale: args.locale, releaseDelayMinutes: 0 });

@@ -280,8 +280,11 @@ describe('request access and withdrawal', () => {
 
     await signInAs(DEMO_STAFF[1].email); // the clerk of the main office
     await expect(openRequestsFor({ location: hochdorf })).rejects.toBeInstanceOf(StaffAccessError);
-    await expect(confirmRequest({ requestId: request.id, start })).rejects.toMatchObject({ reason: 'forbidden' });
-    await expect(declineRequest({ requestId: request.id, reason: 'Falscher Standort' })).rejects.toMatchObject({ reason: 'forbidden' });
+    // Refused with an answer, not an unhandled StaffAccessError (a bare 500 for a form posted without JavaScript).
+    await expect(confirmRequest({ requestId: request.id, start })).resolves.toEqual({ ok: false, reason: 'forbidden' });
+    await expect(declineRequest({ requestId: request.id, reason: 'Falscher Standort' })).resolves.toEqual({ ok: false, reason: 'forbidden' });
+    expect(await redirectDigest(confirmRequestAction({ ok: false, values: {} }, form({ locale: 'de', location: 'ortschaft-hochdorf', requestId: request.id, start: start.toISOString() })))).toContain('hinweis=fremd');
+    expect(await redirectDigest(declineRequestAction({ ok: false, values: {} }, form({ locale: 'de', location: 'ortschaft-hochdorf', requestId: request.id, reason: 'Falscher Standort' })))).toContain('hinweis=fremd');
 
     expect(await requestRow(request.id)).toMatchObject({ status: 'open', bookingId: null, answeredBy: null });
     expect(await getDb().select().from(bookings).where(eq(bookings.locationId, hochdorf.id)).then((rows) => rows.filter((b) => b.during.start.getTime() === start.getTime()))).toHaveLength(0);

@@ -60,6 +60,8 @@ export async function confirmRequestAction(_prev: ActionState, formData: FormDat
       return { ok: false, fieldErrors: { start: [await errorMessage(locale, 'taken')] }, values };
     case 'services-unavailable':
       return { ok: false, formError: await errorMessage(locale, 'servicesUnavailable'), values };
+    case 'forbidden':
+      return backToList(locale, location, { hinweis: 'fremd' });
     default:
       return backToList(locale, location, { hinweis: 'beantwortet' });
   }
@@ -84,5 +86,5 @@ export async function declineRequestAction(_prev: ActionState, formData: FormDat
   const result = await declineRequest(parsed.data);
   if (result.ok) backToList(locale, location, { hinweis: 'abgelehnt' });
   if (result.reason === 'reason-invalid') return { ok: false, fieldErrors: { reason: [await errorMessage(locale, 'reasonRequired')] }, values };
-  return backToList(locale, location, { hinweis: 'beantwortet' });
+  return backToList(locale, location, { hinweis: result.reason === 'forbidden' ? 'fremd' : 'beantwortet' });
 }

@@ -100,6 +100,11 @@ export default async function RequestsPage({ params, searchParams }: Props) {
           {t('notices.answered')}
         </p>
       )}
+      {notice === 'fremd' && (
+        <p className="alert alert--error" role="alert">
+          {t('notices.otherOffice')}
+        </p>
+      )}
       {offices.length > 1 && (
         <form method="get" className="staff-tools__form">
           <div className="field">

@@ -53,7 +53,7 @@ export async function bookForCitizenAction(_prev: ActionState<{ code: string; pi
     contact: { name: parsed.data.name, email: parsed.data.email || null, phone: parsed.data.phone || null },
     locale,
   });
-  if (!result.ok) return { ok: false, formError: tWalkIn('taken'), values };
+  if (!result.ok) return { ok: false, formError: tWalkIn(result.reason === 'forbidden' ? 'otherOfficeBooking' : 'taken'), values };
   return { ok: true, data: { code: result.code, pin: result.pin, email: parsed.data.email } };
 }
 
