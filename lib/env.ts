@@ -19,9 +19,11 @@ const schema = z.object({
   /**
    * Reverse proxies in front of the app that append the client's address to X-Forwarded-For (nginx:
    * `$proxy_add_x_forwarded_for`). The address rate limits count is the entry this many places from the
-   * end, so a client cannot choose it by sending the header itself.
+   * end, so a client cannot choose it by sending the header itself. 0 (the default, for `npm start` without
+   * a proxy): the socket address, which `npm start`'s server (scripts/app-server.ts) writes into the header
+   * in place of whatever the client sent.
    */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Signs proof-of-work challenges; without it a secret is made once and kept in PostgreSQL (shared by every instance). */
   CHALLENGE_SECRET: z.string().min(16).optional(),
   /** The largest counter a browser must find for the proof-of-work before a hold (SHA-256 tries; about 1 s at 100000). */

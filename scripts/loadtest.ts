@@ -369,6 +369,8 @@ async function main(): Promise<number> {
         // One loopback address stands for thousands of citizens here; the per-address limits would measure themselves.
         AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000000',
         MAIL_DIR: mailDir,
+        // Each virtual client is its own X-Forwarded-For address, as a reverse proxy would append it.
+        TRUSTED_PROXY_HOPS: '1',
         IN_PROCESS_WORKER: 'true',
         NEXT_TELEMETRY_DISABLED: '1',
       },

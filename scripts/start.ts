@@ -69,9 +69,10 @@ async function main() {
     if (build.status !== 0) return shutdown(build.status ?? 1);
   }
 
-  server = spawn(nextBin, ['start', '-p', String(port)], {
+  // Not `next start`: scripts/serve.ts puts the socket address where rate limits read it (TRUSTED_PROXY_HOPS=0).
+  server = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'serve.ts')], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1', APP_URL: process.env.APP_URL ?? `http://localhost:${port}` },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1', APP_URL: process.env.APP_URL ?? `http://localhost:${port}` },
   });
   server.once('exit', (code) => void shutdown(code ?? 0));
 
