@@ -14,6 +14,8 @@ const schema = z.object({
   ERASE_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   /** Slot holds one client (IP address) may take per hour; a PostgreSQL-backed limit shared by all instances. */
   HOLDS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Online bookings one client address may confirm per office and hour (with the holds per hour and the future bookings per email: the ceilings a bot meets together). */
+  BOOKINGS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(3),
   /** Pages with free times (availability reads) one client address may load per minute; answered with 429 and Retry-After beyond. */
   AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /**
@@ -26,8 +28,11 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Signs proof-of-work challenges; without it a secret is made once and kept in PostgreSQL (shared by every instance). */
   CHALLENGE_SECRET: z.string().min(16).optional(),
-  /** The largest counter a browser must find for the proof-of-work before a hold (SHA-256 tries; about 1 s at 100000). */
-  CHALLENGE_WORK: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
+  /**
+   * The largest counter a browser must find for the proof-of-work before a hold, for offices without their
+   * own (SHA-256 tries, drawn from the upper half; about 1 s per 100000 in a browser, solved while the times are read).
+   */
+  CHALLENGE_WORK: z.coerce.number().int().min(1_000).max(10_000_000).default(300_000),
   /** Minutes a cancelled time stays blocked before others can book it (against reselling appointments); 0 releases at once. */
   CANCELLED_SLOT_DELAY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   /** Run the outbox worker and scheduled jobs inside the web process (off when `npm run worker` runs them). */
