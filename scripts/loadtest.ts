@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { prepareDatabase, type PreparedDatabase } from '../db/prepare';
+import { parseForms, type ParsedForm } from './html-forms';
 
 const LOCATION_SLUG = 'buergeramt-mitte';
 const SERVICES = 'personalausweis:1';
@@ -91,46 +92,6 @@ async function freePort(): Promise<number> {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
-  });
-}
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&amp;/g, '&');
-}
-
-function attributes(tag: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const m of tag.matchAll(/([^\s=/<>"']+)(?:="([^"]*)")?/g)) result[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? '');
-  return result;
-}
-
-type ParsedForm = { action: string; hidden: [string, string][]; starts: string[]; fields: Set<string> };
-
-/** The forms of a server-rendered page as a browser without JavaScript would submit them. */
-function parseForms(html: string): ParsedForm[] {
-  return [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].map((m) => {
-    const form = attributes(m[1]!);
-    const hidden: [string, string][] = [];
-    const fields = new Set<string>();
-    const starts: string[] = [];
-    for (const input of m[2]!.matchAll(/<input\b[^>]*>/g)) {
-      const a = attributes(input[0]);
-      if (!a.name) continue;
-      fields.add(a.name);
-      if (a.type === 'hidden') hidden.push([a.name, a.value ?? '']);
-    }
-    for (const button of m[2]!.matchAll(/<button\b[^>]*>/g)) {
-      const a = attributes(button[0]);
-      if (a.name === 'start' && a.value) starts.push(a.value);
-    }
-    return { action: form.action ?? '', hidden, starts, fields };
   });
 }
 
