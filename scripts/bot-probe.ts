@@ -58,7 +58,7 @@ async function main() {
     const mailDir = path.join(tempDir, 'mail');
     mkdirSync(mailDir);
     const serve = existsSync('scripts/serve.ts');
-    const env = { ...process.env, NODE_ENV: 'production' as const, DATABASE_URL: database.url, APP_URL: base, MAIL_DIR: mailDir, PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' };
+    const env = { ...process.env, NODE_ENV: 'production' as const, DATABASE_URL: database.url, APP_URL: base, MAIL_DIR: mailDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' };
     server = serve
       ? spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/serve.ts'], { stdio: 'ignore', env })
       : spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env });

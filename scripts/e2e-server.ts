@@ -37,7 +37,7 @@ writeFileSync('.data/e2e/database-url', database.url);
 
 const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: database.url, APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: '1', MAIL_DIR: '.data/e2e/mail', HOLDS_PER_CLIENT_PER_HOUR: '10000', AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000', CHALLENGE_WORK: '20000', TRUSTED_PROXY_HOPS: '1' },
+  env: { ...process.env, DATABASE_URL: database.url, APP_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: '1', MAIL_DIR: '.data/e2e/mail', HOLDS_PER_CLIENT_PER_HOUR: '10000', BOOKINGS_PER_CLIENT_PER_HOUR: '10000', AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000', CHALLENGE_WORK: '20000', TRUSTED_PROXY_HOPS: '1' },
 });
 
 let stopping = false;

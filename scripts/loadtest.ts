@@ -327,6 +327,7 @@ async function main(): Promise<number> {
         DATABASE_URL: database.url,
         APP_URL: bases[i],
         HOLDS_PER_CLIENT_PER_HOUR: '1000000',
+        BOOKINGS_PER_CLIENT_PER_HOUR: '1000000',
         // One loopback address stands for thousands of citizens here; the per-address limits would measure themselves.
         AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000000',
         MAIL_DIR: mailDir,
