@@ -35,6 +35,20 @@ function fromOwnOrigin(request: NextRequest): boolean {
   return URL.canParse(origin) && new URL(origin).host === host;
 }
 
+/**
+ * The path as the router matches it: Next.js decodes percent-escapes (`/de/termin/%7Aeit` renders the time
+ * page), so the limit compares the decoded path, with repeated and trailing slashes folded.
+ */
+function routedPath(pathname: string): string {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // A malformed escape reaches no page; compare it as it came.
+  }
+  return decoded.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+}
+
 const localeOf = (request: NextRequest): Locale => (request.nextUrl.pathname.startsWith('/en') ? 'en' : routing.defaultLocale);
 
 async function proxy(request: NextRequest) {
@@ -47,7 +61,7 @@ async function proxy(request: NextRequest) {
   if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > MAX_FORM_BODY_BYTES) {
     return noticeResponse({ notice: 'tooLarge', locale: localeOf(request), nonce, csp });
   }
-  if (request.method === 'GET' && AVAILABILITY_PAGES.has(request.nextUrl.pathname)) {
+  if (request.method === 'GET' && AVAILABILITY_PAGES.has(routedPath(request.nextUrl.pathname))) {
     const address = clientAddressFrom(request.headers.get('x-forwarded-for'), request.headers.get('x-real-ip'));
     const limit = await hitRateLimit({ key: `availability:${address}`, limit: env.AVAILABILITY_READS_PER_CLIENT_PER_MINUTE, windowSeconds: 60 });
     if (!limit.allowed) return noticeResponse({ notice: 'tooManyRequests', locale: localeOf(request), nonce, csp, retryAfterSeconds: limit.retryAfterSeconds });

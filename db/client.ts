@@ -1,4 +1,6 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { PgPreparedQuery } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { env, requireDatabaseUrl } from '@/lib/env';
 import * as schema from './schema';
@@ -33,6 +35,33 @@ export function getPool(): pg.Pool {
 }
 
 const options = { schema, casing: 'snake_case' } as const;
+
+/**
+ * drizzle puts a failed query's parameters into the error's message and stack ("params: Erika,
+ * erika@example.org, …"), and whoever logs the error (Next.js does, for any action that throws) writes a
+ * citizen's data into the log, e.g. a contact form sent while PostgreSQL restarts. Every query error
+ * keeps its SQL (placeholders only) and its cause here, and loses the parameters.
+ */
+function redactQueryParameters() {
+  const prototype = PgPreparedQuery.prototype as unknown as { queryWithCache: (...args: unknown[]) => Promise<unknown>; amtsterminRedacted?: true };
+  if (prototype.amtsterminRedacted) return;
+  const original = prototype.queryWithCache;
+  prototype.queryWithCache = async function (this: unknown, ...args: unknown[]) {
+    try {
+      return await original.apply(this, args);
+    } catch (error) {
+      if (error instanceof DrizzleQueryError) {
+        const full = error.message;
+        error.message = `Failed query: ${error.query}`;
+        error.params = [];
+        if (error.stack) error.stack = error.stack.replace(full, error.message);
+      }
+      throw error;
+    }
+  };
+  prototype.amtsterminRedacted = true;
+}
+redactQueryParameters();
 
 export function getDb(): Database {
   if (!globalForDb.amtsterminDb) {

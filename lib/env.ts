@@ -16,14 +16,18 @@ const schema = z.object({
   ERASE_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   /** Slot holds one client (IP address) may take per hour; a PostgreSQL-backed limit shared by all instances. */
   HOLDS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Online bookings one client address may confirm per office and hour (with the holds per hour and the future bookings per email: the ceilings a bot meets together). */
+  BOOKINGS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(3),
   /** Pages with free times (availability reads) one client address may load per minute; answered with 429 and Retry-After beyond. */
   AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /**
    * Reverse proxies in front of the app that append the client's address to X-Forwarded-For (nginx:
    * `$proxy_add_x_forwarded_for`). The address rate limits count is the entry this many places from the
-   * end, so a client cannot choose it by sending the header itself.
+   * end, so a client cannot choose it by sending the header itself. 0 (the default, for `npm start` without
+   * a proxy): the socket address, which `npm start`'s server (scripts/app-server.ts) writes into the header
+   * in place of whatever the client sent.
    */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /**
    * The server secret that never lives in the database: keys PIN hashes, change grants and (unless
    * CHALLENGE_SECRET is set) proof-of-work signatures. Required with DATABASE_URL in production; `npm start`
@@ -34,8 +38,11 @@ const schema = z.object({
   APP_SECRET_PREVIOUS: secret.optional(),
   /** Signs proof-of-work challenges; without it a key is derived from APP_SECRET. */
   CHALLENGE_SECRET: z.string().min(16).optional(),
-  /** The largest counter a browser must find for the proof-of-work before a hold (SHA-256 tries; about 1 s at 100000). */
-  CHALLENGE_WORK: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
+  /**
+   * The largest counter a browser must find for the proof-of-work before a hold, for offices without their
+   * own (SHA-256 tries, drawn from the upper half; about 1 s per 100000 in a browser, solved while the times are read).
+   */
+  CHALLENGE_WORK: z.coerce.number().int().min(1_000).max(10_000_000).default(300_000),
   /** Minutes a cancelled time stays blocked before others can book it (against reselling appointments); 0 releases at once. */
   CANCELLED_SLOT_DELAY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   /** Run the outbox worker and scheduled jobs inside the web process (off when `npm run worker` runs them). */

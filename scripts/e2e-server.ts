@@ -41,6 +41,9 @@ const shared = {
   NEXT_TELEMETRY_DISABLED: '1',
   MAIL_DIR: '.data/e2e/mail',
   HOLDS_PER_CLIENT_PER_HOUR: '10000',
+  BOOKINGS_PER_CLIENT_PER_HOUR: '10000',
+  // Playwright's requests come from one loopback address; tests write X-Forwarded-For as a proxy would.
+  TRUSTED_PROXY_HOPS: '1',
   AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000',
   CHALLENGE_WORK: '20000',
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),

@@ -16,6 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { prepareDatabase, type PreparedDatabase } from '../db/prepare';
 import { ensureLocalAppSecret } from '../lib/secrets/local-app-secret';
+import { parseForms, type ParsedForm } from './html-forms';
 
 const LOCATION_SLUG = 'buergeramt-mitte';
 const SERVICES = 'personalausweis:1';
@@ -92,46 +93,6 @@ async function freePort(): Promise<number> {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
-  });
-}
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&amp;/g, '&');
-}
-
-function attributes(tag: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const m of tag.matchAll(/([^\s=/<>"']+)(?:="([^"]*)")?/g)) result[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? '');
-  return result;
-}
-
-type ParsedForm = { action: string; hidden: [string, string][]; starts: string[]; fields: Set<string> };
-
-/** The forms of a server-rendered page as a browser without JavaScript would submit them. */
-function parseForms(html: string): ParsedForm[] {
-  return [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].map((m) => {
-    const form = attributes(m[1]!);
-    const hidden: [string, string][] = [];
-    const fields = new Set<string>();
-    const starts: string[] = [];
-    for (const input of m[2]!.matchAll(/<input\b[^>]*>/g)) {
-      const a = attributes(input[0]);
-      if (!a.name) continue;
-      fields.add(a.name);
-      if (a.type === 'hidden') hidden.push([a.name, a.value ?? '']);
-    }
-    for (const button of m[2]!.matchAll(/<button\b[^>]*>/g)) {
-      const a = attributes(button[0]);
-      if (a.name === 'start' && a.value) starts.push(a.value);
-    }
-    return { action: form.action ?? '', hidden, starts, fields };
   });
 }
 
@@ -369,9 +330,12 @@ async function main(): Promise<number> {
         APP_SECRET: process.env.APP_SECRET ?? ensureLocalAppSecret(),
         APP_URL: bases[i],
         HOLDS_PER_CLIENT_PER_HOUR: '1000000',
+        BOOKINGS_PER_CLIENT_PER_HOUR: '1000000',
         // One loopback address stands for thousands of citizens here; the per-address limits would measure themselves.
         AVAILABILITY_READS_PER_CLIENT_PER_MINUTE: '100000000',
         MAIL_DIR: mailDir,
+        // Each virtual client is its own X-Forwarded-For address, as a reverse proxy would append it.
+        TRUSTED_PROXY_HOPS: '1',
         IN_PROCESS_WORKER: 'true',
         NEXT_TELEMETRY_DISABLED: '1',
       },

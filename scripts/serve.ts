@@ -5,7 +5,6 @@
  * get SHUTDOWN_GRACE_MS to finish, then the mail worker and the database pool are closed.
  */
 import { existsSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import next from 'next';
@@ -16,6 +15,7 @@ import type { PreparedDatabase } from '../db/prepare';
 import * as schema from '../db/schema';
 import { prepareStartData, StartRefused } from '../db/start-data';
 import { env } from '../lib/env';
+import { createAppServer } from './app-server';
 import { ensureLocalAppSecret } from '../lib/secrets/local-app-secret';
 
 const root = process.cwd();
@@ -69,7 +69,8 @@ async function main() {
   const app = next({ dev: false, dir: root, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => void handle(request, response));
+  // With TRUSTED_PROXY_HOPS=0 (no proxy in front) rate limits count the socket address, not a header the client wrote.
+  const server = createAppServer({ handle, trustedProxyHops: env.TRUSTED_PROXY_HOPS });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   console.log(`[serve] listening on port ${port} (${env.APP_URL}), database ${database.embedded ? 'embedded' : 'DATABASE_URL'}`);
 

@@ -106,9 +106,11 @@ async function main() {
     if (build.status !== 0) return shutdown(build.status ?? 1);
   }
 
-  server = spawn(nextBin, ['start', '-p', String(port)], {
+  // Not `next start`: scripts/serve.ts puts the socket address where rate limits read it (TRUSTED_PROXY_HOPS=0).
+  // `node --import tsx`, not the tsx wrapper: the wrapper does not pass SIGTERM on (see `npm run serve`).
+  server = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/allow-server-only.mjs', path.join(root, 'scripts', 'serve.ts')], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1', APP_URL: appUrl },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1', APP_URL: appUrl },
   });
   server.once('exit', (code) => void shutdown(code ?? 0));
 

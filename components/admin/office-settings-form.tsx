@@ -11,10 +11,10 @@ import { CheckboxField } from './fields';
 import { formErrors } from './form-errors';
 import { FormStatus } from './form-status';
 
-export type OfficeSettingsData = { bookingHorizonDays: number; minLeadMinutes: number; holdMinutes: number; slotStepMinutes: number; maxFutureBookingsPerEmail: number; requireChallenge: boolean };
+export type OfficeSettingsData = { bookingHorizonDays: number; minLeadMinutes: number; holdMinutes: number; slotStepMinutes: number; maxFutureBookingsPerEmail: number; requireChallenge: boolean; challengeWork: number | null };
 
 /** Each rule with its allowed range, as the schema checks it. */
-const RULES: { name: Exclude<keyof OfficeSettingsData, 'requireChallenge'>; min: number; max: number }[] = [
+const RULES: { name: Exclude<keyof OfficeSettingsData, 'requireChallenge' | 'challengeWork'>; min: number; max: number }[] = [
   { name: 'bookingHorizonDays', min: 1, max: 365 },
   { name: 'minLeadMinutes', min: 0, max: 20_160 },
   { name: 'slotStepMinutes', min: 5, max: 60 },
@@ -49,6 +49,18 @@ export function OfficeSettingsForm({ locale, locationId, settings }: { locale: s
         />
       ))}
       <CheckboxField name="requireChallenge" label={t('requireChallenge.label')} hint={t('requireChallenge.hint')} defaultChecked={checkedOr('requireChallenge', settings.requireChallenge)} />
+      <Field
+        name="challengeWork"
+        type="number"
+        inputMode="numeric"
+        min={10_000}
+        max={10_000_000}
+        step={1}
+        label={t('challengeWork.label')}
+        hint={t('challengeWork.hint')}
+        defaultValue={value('challengeWork', settings.challengeWork === null ? '' : String(settings.challengeWork))}
+        error={error('challengeWork')}
+      />
       <SubmitButton>{t('save')}</SubmitButton>
     </form>
   );

@@ -85,7 +85,7 @@ export async function updateWindowCounters({ id, countersOpen, tx }: { id: numbe
   return row ?? null;
 }
 
-export type OfficeSettings = Pick<typeof locations.$inferSelect, 'bookingHorizonDays' | 'minLeadMinutes' | 'holdMinutes' | 'slotStepMinutes' | 'maxFutureBookingsPerEmail' | 'requireChallenge'>;
+export type OfficeSettings = Pick<typeof locations.$inferSelect, 'bookingHorizonDays' | 'minLeadMinutes' | 'holdMinutes' | 'slotStepMinutes' | 'maxFutureBookingsPerEmail' | 'requireChallenge' | 'challengeWork'>;
 
 export async function updateOfficeSettings({ id, settings, tx }: { id: number; settings: OfficeSettings; tx: DbOrTx }) {
   const [row] = await tx.update(locations).set(settings).where(eq(locations.id, id)).returning();

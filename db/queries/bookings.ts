@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { bookingServices, bookings, locations, services } from '@/db/schema';
 import { generateBookingCode } from '@/lib/booking/secrets';
@@ -194,11 +194,13 @@ export async function confirmHold(args: {
     if (hold.status !== 'held') return hold.status === 'expired' || hold.status === 'cancelled' ? { status: 'expired' } : { status: 'already-confirmed' };
     if (!hold.email) return { status: 'missing-contact' };
 
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(lower(${hold.email})))`);
+    // One mailbox under many spellings (Erika+1@…, ERIKA+2@…) counts once: lower case, no +tag.
+    const mailbox = (email: SQL) => sql`regexp_replace(lower(${email}), '[+][^@]*@', '@')`;
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${mailbox(sql`${hold.email}`)}))`);
     const [{ future } = { future: 0 }] = await tx
       .select({ future: sql<number>`count(*)::int` })
       .from(bookings)
-      .where(and(sql`lower(${bookings.email}) = lower(${hold.email})`, inArray(bookings.status, ['booked', 'checked_in']), sql`upper(${bookings.during}) > now()`));
+      .where(and(sql`${mailbox(sql`${bookings.email}`)} = ${mailbox(sql`${hold.email}`)}`, inArray(bookings.status, ['booked', 'checked_in']), sql`upper(${bookings.during}) > now()`));
     if (future >= args.maxFutureBookingsPerEmail) return { status: 'limit-reached' };
 
     const [booking] = await tx

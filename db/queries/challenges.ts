@@ -14,8 +14,8 @@ export async function sweepSpentChallenges({ tx = getDb() }: { tx?: DbOrTx } = {
   await tx.delete(spentChallenges).where(lt(spentChallenges.expiresAt, sql`now()`));
 }
 
-/** Whether the active location `slug` asks for a proof-of-work before holds: one light query for the challenge route. */
-export async function locationRequiresChallenge({ slug, tx = getDb() }: { slug: string; tx?: DbOrTx }): Promise<boolean> {
-  const [row] = await tx.select({ requireChallenge: locations.requireChallenge }).from(locations).where(and(eq(locations.slug, slug), eq(locations.active, true)));
-  return row?.requireChallenge ?? false;
+/** The proof-of-work the active location `slug` asks for before holds (its own effort, or null for the default), or null when it asks none: one light query for the challenge route. */
+export async function challengeSettingsFor({ slug, tx = getDb() }: { slug: string; tx?: DbOrTx }): Promise<{ work: number | null } | null> {
+  const [row] = await tx.select({ requireChallenge: locations.requireChallenge, work: locations.challengeWork }).from(locations).where(and(eq(locations.slug, slug), eq(locations.active, true)));
+  return row?.requireChallenge ? { work: row.work } : null;
 }

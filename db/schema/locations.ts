@@ -23,12 +23,15 @@ export const locations = pgTable('locations', {
   maxFutureBookingsPerEmail: integer('max_future_bookings_per_email').notNull().default(2),
   /** Citizens' browsers solve a proof-of-work before a time is held (against bots in a release rush); needs JavaScript. */
   requireChallenge: boolean('require_challenge').notNull().default(false),
+  /** The largest counter the proof-of-work asks for at this office (SHA-256 tries); null: CHALLENGE_WORK. */
+  challengeWork: integer('challenge_work'),
   position: integer('position').notNull().default(0),
   active: boolean('active').notNull().default(true),
 }, (t) => [
   check('locations_horizon_positive', sql`${t.bookingHorizonDays} > 0`),
   check('locations_step_positive', sql`${t.slotStepMinutes} > 0`),
   check('locations_hold_positive', sql`${t.holdMinutes} > 0`),
+  check('locations_challenge_work', sql`${t.challengeWork} between 1000 and 10000000`),
 ]);
 
 /** One desk; a booking occupies exactly one counter for its time range. */

@@ -40,6 +40,7 @@ export type AdminErrorKey =
   | 'holdInvalid'
   | 'stepInvalid'
   | 'perEmailInvalid'
+  | 'challengeWorkInvalid'
   | 'textInvalid';
 
 export type Problem = { key: AdminErrorKey; values?: Record<string, string | number> };

@@ -153,6 +153,8 @@ export const officeSettingsSchema = z.object({
   slotStepMinutes: whole(5, 60, 'stepInvalid'),
   maxFutureBookingsPerEmail: whole(1, 20, 'perEmailInvalid'),
   requireChallenge: checkbox,
+  // Empty: the installation's CHALLENGE_WORK.
+  challengeWork: z.preprocess((v) => v ?? '', z.union([z.literal('').transform(() => null), whole(10_000, 10_000_000, 'challengeWorkInvalid')])),
 });
 
 export const staffRoleSchema = z

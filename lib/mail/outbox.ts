@@ -8,8 +8,8 @@ import { outbox } from '@/db/schema';
  * so the mail shows the data as it is then (and nothing if the personal data has been erased meanwhile).
  *
  * The PIN is the exception: the database keeps only its hash, so the plaintext must travel with the mail.
- * It stays in the payload only until the mail is sent (or given up), and the UPDATE that marks the row
- * `sent`/`failed` removes it. The trade-off: a pending row holds a usable PIN for as long as SMTP is
+ * It stays in the payload only until the mail is sent (the row is then deleted) or given up (the UPDATE
+ * that marks the row `failed` removes it; the erasure job deletes failed rows later). The trade-off: a pending row holds a usable PIN for as long as SMTP is
  * down (at most about an hour of retries, see `MAX_ATTEMPTS`), readable by anyone with database access;
  * after that it is gone. The alternative, a PIN the citizen only sees on screen, loses it to a closed tab.
  */

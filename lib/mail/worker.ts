@@ -5,6 +5,7 @@ import { outbox } from '@/db/schema';
 import { composeMail, UnsendableMailError } from './compose';
 import { outboxMailSchema, type OutboxMail } from './outbox';
 import { deliverMail } from './transport';
+import { errorCause } from '@/lib/log/error-cause';
 
 /** After this many failed attempts a mail is given up (status `failed`), about an hour after the first. */
 /** 30 s, 1, 2, 4, 8 min, then every 10 min: a mail survives about three hours of SMTP outage. */
@@ -21,7 +22,7 @@ type Outcome = 'sent' | 'failed' | 'idle';
  * purpose, e.g. for erased personal data) and how many attempts failed (`failed`, retried later or given up).
  *
  * Each mail is claimed in its own transaction with `FOR UPDATE SKIP LOCKED`, and the lock is held until
- * the UPDATE marking it sent commits: any number of workers can run at once, none picks a row another
+ * the DELETE of the sent row commits: any number of workers can run at once, none picks a row another
  * one is sending. A mail whose SMTP send succeeded but whose commit then failed (database gone at that
  * very moment) is sent again later: delivery is at least once, never lost, and duplicates need that
  * narrow window. One transaction per mail keeps it narrow: a failure never un-marks other mails.
@@ -74,16 +75,19 @@ function parseRow(row: Row): OutboxMail {
   return parsed.data;
 }
 
-/** Marks a row sent and, in the same UPDATE, drops the PIN from its payload (see `OutboxMail`). */
+/**
+ * A sent mail leaves nothing behind: the row goes in the transaction that claimed it, so no PIN, reason or
+ * other payload rests in the database after sending. A mail dropped on purpose (`note`, e.g. erased data) says why in the log.
+ */
 async function markSent(tx: Tx, id: number, note?: string) {
-  const payload = note ? sql`(${outbox.payload} - 'pin') || jsonb_build_object('note', ${note}::text)` : sql`${outbox.payload} - 'pin'`;
-  await tx.update(outbox).set({ status: 'sent', sentAt: sql`now()`, lastError: null, payload }).where(eq(outbox.id, id));
+  await tx.delete(outbox).where(eq(outbox.id, id));
+  if (note) console.info(`[mail] outbox #${id} dropped: ${note}`);
 }
 
 async function markFailed(tx: Tx, row: Row, error: unknown) {
   const attempts = row.attempts + 1;
   const giveUp = attempts >= MAX_ATTEMPTS || error instanceof UnsendableMailError;
-  const message = describeError(error);
+  const message = errorCause(error);
   // 30 s, 1 min, 2 min, … after the 1st, 2nd, 3rd failure, at most MAX_RETRY_SECONDS.
   const delaySeconds = Math.min(FIRST_RETRY_SECONDS * 2 ** (attempts - 1), MAX_RETRY_SECONDS);
   await tx
@@ -95,18 +99,6 @@ async function markFailed(tx: Tx, row: Row, error: unknown) {
     )
     .where(eq(outbox.id, row.id));
   console.warn(`[mail] outbox #${row.id} (${row.kind}) attempt ${attempts} failed${giveUp ? ', giving up' : `, retry in ${delaySeconds} s`}: ${message}`);
-}
-
-/**
- * One line for logs and `last_error`: error code and message, with mail addresses blanked out
- * (SMTP replies often quote the recipient). Never the mail itself, never the PIN.
- */
-function describeError(error: unknown): string {
-  // drizzle wraps driver errors in "Failed query: <sql> params: …"; the cause says what went wrong.
-  const { cause } = (error ?? {}) as { cause?: unknown };
-  const { code, message } = (cause instanceof Error ? cause : (error ?? {})) as { code?: unknown; message?: unknown };
-  const text = `${typeof code === 'string' ? `${code}: ` : ''}${typeof message === 'string' ? message : String(error)}`;
-  return text.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '<address>').slice(0, 500);
 }
 
 /**
@@ -130,7 +122,7 @@ export function startOutboxWorker({ intervalMs = 2000, limit = 10 }: { intervalM
       if (sent + failed === limit) delay = 0;
     } catch (error) {
       errorsInRow++;
-      if (errorsInRow === 1 || errorsInRow % 50 === 0) console.error(`[mail] outbox worker round failed (${errorsInRow}×): ${describeError(error)}`);
+      if (errorsInRow === 1 || errorsInRow % 50 === 0) console.error(`[mail] outbox worker round failed (${errorsInRow}×): ${errorCause(error)}`);
       delay = Math.max(intervalMs, Math.min(intervalMs * 2 ** errorsInRow, 30_000));
     }
     if (!stopped) timer = setTimeout(run, delay);

@@ -3,21 +3,31 @@ import { sweepRotatingSecrets } from '@/db/queries/app-secrets';
 import { sweepSpentChallenges } from '@/db/queries/challenges';
 import { erasePersonalData } from '@/db/queries/privacy';
 import { sweepRateLimits } from '@/db/queries/rate-limits';
+import { SESSION_IDLE_MINUTES } from '@/lib/auth/staff-session';
 import { env } from '@/lib/env';
+import { errorCause } from '@/lib/log/error-cause';
+import { eraseOldMailFiles } from './mail-files';
 
 const QUARTER_HOUR = 15 * 60 * 1000;
 
-/** Runs the personal-data erasure (DESIGN.md invariant 7) and the sweeps of rate limits and spent challenges (their IP-derived keys and signatures go once useless) now and then every quarter hour. */
+/** One round of the erasure (DESIGN.md invariant 7): the database, the mail folder, and the sweeps. */
+export async function runErasure({ now = new Date(), days = env.ERASE_AFTER_DAYS, mailDir = env.MAIL_DIR }: { now?: Date; days?: number; mailDir?: string } = {}) {
+  const erased = await erasePersonalData({ days, now, idleSessionMinutes: SESSION_IDLE_MINUTES });
+  const mailFiles = await eraseOldMailFiles({ dir: mailDir, days, now });
+  await sweepRateLimits();
+  await sweepSpentChallenges();
+  await sweepRotatingSecrets();
+  return { ...erased, mailFiles };
+}
+
+/** Runs `runErasure` (and with it the sweeps of rate limits and spent challenges, whose IP-derived keys and signatures go once useless) now and then every quarter hour. */
 export function startErasureJob({ intervalMs = QUARTER_HOUR }: { intervalMs?: number } = {}): () => void {
   const run = async () => {
     try {
-      const erased = await erasePersonalData({ days: env.ERASE_AFTER_DAYS });
-      await sweepRateLimits();
-      await sweepSpentChallenges();
-      await sweepRotatingSecrets();
-      if (erased.bookings || erased.requests) console.log(`[privacy] erased personal data of ${erased.bookings} bookings and ${erased.requests} requests`);
+      const erased = await runErasure();
+      if (erased.bookings || erased.requests || erased.mailFiles) console.log(`[privacy] erased personal data of ${erased.bookings} bookings and ${erased.requests} requests, ${erased.mailFiles} mail files`);
     } catch (error) {
-      console.error('[privacy] erasure failed, retrying next round:', error instanceof Error ? error.message : error);
+      console.error('[privacy] erasure failed, retrying next round:', errorCause(error));
     }
   };
   const first = setTimeout(run, 5_000);

@@ -13,6 +13,7 @@ import { generatePin, generateToken, hashToken } from '@/lib/booking/secrets';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { durationOf, type LocalDate, type Slot } from '@/lib/slots';
 import { locationsFor } from '@/lib/staff/day-plan';
+import { errorCause } from '@/lib/log/error-cause';
 import { fitsPartOfDay, preferencesPassed } from './preferences';
 
 /** Request-mode locations the signed-in staff member may answer requests for: all for admins, their own for clerks. */
@@ -123,7 +124,7 @@ export async function confirmRequest({ requestId, start, now = new Date() }: { r
     });
     return { ok: true, bookingId: booking.id, bookingCode: booking.code, start };
   } catch (error) {
-    await releaseHold({ tokenHash }).catch((releaseError: unknown) => console.error('[requests] could not release hold (it expires by itself):', releaseError));
+    await releaseHold({ tokenHash }).catch((releaseError: unknown) => console.error('[requests] could not release hold (it expires by itself):', errorCause(releaseError)));
     if (error instanceof AlreadyAnswered) return { ok: false, reason: 'already-answered' };
     throw error;
   }

@@ -121,7 +121,7 @@ function everyDomainFunction(actor: StaffUser | null): [string, () => Promise<un
     ['listDocumentsForAdmin', () => listDocumentsForAdmin({ actor })],
     ['saveDocument (new)', () => saveDocument({ actor, documentId: null, fields: { name: { de: 'Vollmacht', en: 'Power of attorney' }, hint: null, formUrl: null } })],
     ['saveDocument', () => saveDocument({ actor, documentId: ids.documentId, fields: { name: { de: 'X', en: 'X' }, hint: null, formUrl: null } })],
-    ['saveOfficeSettings', () => saveOfficeSettings({ actor, locationId: office.id, settings: { bookingHorizonDays: 7, minLeadMinutes: 0, holdMinutes: 5, slotStepMinutes: 30, maxFutureBookingsPerEmail: 1, requireChallenge: true } })],
+    ['saveOfficeSettings', () => saveOfficeSettings({ actor, locationId: office.id, settings: { bookingHorizonDays: 7, minLeadMinutes: 0, holdMinutes: 5, slotStepMinutes: 30, maxFutureBookingsPerEmail: 1, requireChallenge: true, challengeWork: null } })],
     ['listStaffAccountsForAdmin', () => listStaffAccountsForAdmin({ actor })],
     ['createStaffAccount', () => createStaffAccount({ actor, input: { email: 'intruder@musterstadt.example', name: 'Intruder', role: 'admin', locationId: null, password: 'a-long-password-123' } })],
     ['setStaffAccountActive', () => setStaffAccountActive({ actor, staffId: ids.staffId, active: false })],
@@ -414,8 +414,8 @@ describe('booking rules of an office', () => {
   const rules = (values: Record<string, string | number>) => form({ locale: 'de', locationId: office.id, bookingHorizonDays: 42, minLeadMinutes: 0, holdMinutes: 10, slotStepMinutes: 10, maxFutureBookingsPerEmail: 3, ...values });
   const settingsOf = async () => {
     const [row] = await getDb().select().from(locations).where(eq(locations.id, office.id));
-    const { bookingHorizonDays, minLeadMinutes, holdMinutes, slotStepMinutes, maxFutureBookingsPerEmail, requireChallenge } = row!;
-    return { bookingHorizonDays, minLeadMinutes, holdMinutes, slotStepMinutes, maxFutureBookingsPerEmail, requireChallenge };
+    const { bookingHorizonDays, minLeadMinutes, holdMinutes, slotStepMinutes, maxFutureBookingsPerEmail, requireChallenge, challengeWork } = row!;
+    return { bookingHorizonDays, minLeadMinutes, holdMinutes, slotStepMinutes, maxFutureBookingsPerEmail, requireChallenge, challengeWork };
   };
 
   it('switches the proof-of-work before holds on and off per office', async () => {
@@ -425,6 +425,12 @@ describe('booking rules of an office', () => {
     expect((await loadLocationForBooking({ slug: 'ortschaft-hochdorf' }))!.requireChallenge).toBe(false);
     expect(await saveOfficeSettingsAction(initialActionState, rules({}))).toEqual({ ok: true });
     expect((await settingsOf()).requireChallenge).toBe(false);
+    // Its effort per office: a number in range, or empty for the installation's default.
+    expect(await saveOfficeSettingsAction(initialActionState, rules({ requireChallenge: 'on', challengeWork: '800000' }))).toEqual({ ok: true });
+    expect(await settingsOf()).toMatchObject({ requireChallenge: true, challengeWork: 800_000 });
+    expect(await saveOfficeSettingsAction(initialActionState, rules({ challengeWork: '5' }))).toMatchObject({ ok: false, fieldErrors: { challengeWork: [expect.any(String)] } });
+    expect(await saveOfficeSettingsAction(initialActionState, rules({ challengeWork: '' }))).toEqual({ ok: true });
+    expect(await settingsOf()).toMatchObject({ requireChallenge: false, challengeWork: null });
   });
 
   it('a shorter horizon and a coarser grid change the times offered', async () => {

@@ -41,6 +41,16 @@ describe('the proxy in front of every page', () => {
     expect((await from('198.51.100.20', '/de/termin')).status).not.toBe(429);
   });
 
+  it('counts the time page however its path is spelled', async () => {
+    const limit = env.AVAILABILITY_READS_PER_CLIENT_PER_MINUTE;
+    // Next.js decodes the path before routing: each of these renders the time page.
+    const spellings = ['/de/termin/%7Aeit', '/de/termin/zei%74', '/de/termin//zeit', '/de/termin/zeit/', '/en/appointment/%74ime'];
+    for (let i = 0; i < limit; i++) await proxy(request(`${spellings[i % spellings.length]}?standort=buergeramt-mitte`, { headers: { 'x-forwarded-for': '198.51.100.40' } }));
+    for (const spelling of spellings) expect((await proxy(request(spelling, { headers: { 'x-forwarded-for': '198.51.100.40' } }))).status, spelling).toBe(429);
+    // A malformed escape reaches no page and is no error here.
+    expect((await proxy(request('/de/termin/%E0%A4%A', { headers: { 'x-forwarded-for': '198.51.100.41' } }))).status).not.toBe(500);
+  });
+
   it('counts the address the trusted proxy appended, not one the client put in front', async () => {
     const limit = env.AVAILABILITY_READS_PER_CLIENT_PER_MINUTE;
     for (let i = 0; i <= limit; i++) await proxy(request('/de/termin/zeit', { headers: { 'x-forwarded-for': `10.9.${i % 250}.1, 198.51.100.30` } }));

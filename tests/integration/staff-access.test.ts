@@ -140,7 +140,7 @@ describe('moving a booking for the citizen', () => {
 });
 
 describe('staff sign-in', () => {
-  it('answers the same for an unknown account and a wrong password, then locks after five failures', async () => {
+  it('answers the same for an unknown account and a wrong password, then refuses that client after five failures on the account', async () => {
     await mainOffice();
     await seedDemoStaff(getDb());
     const address = `198.51.100.${Math.floor(Math.random() * 200)}`;
@@ -150,8 +150,27 @@ describe('staff sign-in', () => {
     for (let i = 0; i < 4; i++) await signIn({ email: DEMO_STAFF[0].email, password: 'wrong', clientAddress: address });
     const locked = await signIn({ email: DEMO_STAFF[0].email, password: DEMO_STAFF[0].password, clientAddress: address });
     expect(locked).toMatchObject({ ok: false, reason: 'rate-limited' });
-    const [admin] = await getDb().select().from(staffUsers).where(eq(staffUsers.email, DEMO_STAFF[0].email));
-    expect(admin!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('never shuts a staff member out: wrong passwords from elsewhere leave their own address its try', async () => {
+    await mainOffice();
+    await seedDemoStaff(getDb());
+    const clerk = DEMO_STAFF[1];
+    const attacker = `203.0.113.${Math.floor(Math.random() * 200)}`;
+    for (let i = 0; i < 5; i++) await signIn({ email: clerk.email, password: 'guess', clientAddress: attacker });
+    expect(await signIn({ email: clerk.email, password: clerk.password, clientAddress: attacker })).toMatchObject({ reason: 'rate-limited' });
+    expect(await signIn({ email: clerk.email, password: clerk.password, clientAddress: '192.0.2.10' })).toMatchObject({ ok: true });
+
+    // Many addresses together throttle the account: each further address gets one wrong try per window …
+    for (let i = 0; i < 20; i++) await signIn({ email: clerk.email, password: 'guess', clientAddress: `203.0.113.${i}` });
+    const [row] = await getDb().select().from(staffUsers).where(eq(staffUsers.email, clerk.email));
+    expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(await signIn({ email: clerk.email, password: 'guess', clientAddress: '198.18.0.1' })).toMatchObject({ reason: 'invalid' });
+    expect(await signIn({ email: clerk.email, password: 'guess', clientAddress: '198.18.0.1' })).toMatchObject({ reason: 'rate-limited' });
+    // … and the clerk still signs in from an address whose try is unused.
+    expect(await signIn({ email: clerk.email, password: clerk.password, clientAddress: '192.0.2.10' })).toMatchObject({ ok: true });
+    expect(await signIn({ email: clerk.email, password: 'typo', clientAddress: '192.0.2.11' })).toMatchObject({ reason: 'invalid' });
+    expect(await signIn({ email: clerk.email, password: clerk.password, clientAddress: '192.0.2.11' })).toMatchObject({ reason: 'rate-limited' });
   });
 
   it('signs in with the right password as often as needed: only failures count toward the limits', async () => {

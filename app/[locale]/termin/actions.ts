@@ -5,13 +5,13 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { confirmHold, extendHold, findBookingByTokenHash, releaseHold, saveHoldContact } from '@/db/queries/bookings';
-import { hitRateLimit } from '@/db/queries/rate-limits';
+import { hitRateLimit, readRateLimit } from '@/db/queries/rate-limits';
 import { checkHoldChallenge } from '@/lib/abuse/challenge';
 import { formInput, formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
 import { formatChoiceParam, parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
 import { holdSlot } from '@/lib/booking/hold';
 import { HOLD_EXTENSION_MINUTES } from '@/lib/booking/hold-policy';
-import { issueHoldToken, readHoldToken } from '@/lib/booking/hold-cookie';
+import { issueHoldToken, readHoldToken, takePendingHoldToken } from '@/lib/booking/hold-cookie';
 import { generatePin, sealPin } from '@/lib/booking/secrets';
 import { hashPin } from '@/lib/secrets/pin-hash';
 import { enqueueMail } from '@/lib/mail/outbox';
@@ -74,13 +74,14 @@ export async function holdSlotAction(formData: FormData): Promise<void> {
 
   const limit = await hitRateLimit({ key: `hold:${await clientAddress()}`, limit: env.HOLDS_PER_CLIENT_PER_HOUR, windowSeconds: 3600 });
   if (!limit.allowed) return back('limit', { warten: String(Math.ceil(limit.retryAfterSeconds / 60)) });
-  // Bots racing for a release pay a proof-of-work per hold; each solution is spent once (lib/abuse/challenge.ts).
-  if (location.requireChallenge && (await checkHoldChallenge({ payload: formInput(formData).altcha, location: location.slug })) !== 'ok') return back('pruefung');
+  // Bots racing for a release pay a proof-of-work per hold, bound to the token this hold will carry; each solution is spent once (lib/abuse/challenge.ts).
+  const pending = location.requireChallenge ? await takePendingHoldToken() : null;
+  if (location.requireChallenge && (await checkHoldChallenge({ payload: formInput(formData).altcha, location: location.slug, holdTokenHash: pending?.tokenHash })) !== 'ok') return back('pruefung');
 
   // A browser holds one time at once: picking another releases the previous hold.
   const previous = await readHoldToken();
   if (previous) await releaseHold({ tokenHash: previous.tokenHash });
-  const { tokenHash } = await issueHoldToken();
+  const { tokenHash } = await issueHoldToken(pending?.token);
   const outcome = await holdSlot({ location, services, start, tokenHash, locale });
   const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;
   if (!outcome.ok) return back('vergeben', { tag: day, zeit: start.toISOString() });
@@ -126,6 +127,12 @@ export async function confirmBookingAction(_prev: ActionState, formData: FormDat
   const booking = hold ? await findBookingByTokenHash({ tokenHash: hold.tokenHash }) : null;
   if (!hold || !booking) redirect({ href: '/termin', locale });
 
+  // Counted only when a booking is made, so a double submit or a refused confirm costs the citizen nothing.
+  const perClientKey = `confirm:${await clientAddress()}:${booking!.location.slug}`;
+  if ((await readRateLimit({ key: perClientKey, windowSeconds: 3600 })).hits >= env.BOOKINGS_PER_CLIENT_PER_HOUR) {
+    const t = await getTranslations({ locale, namespace: 'Booking.review' });
+    return { ok: false, formError: t('clientLimitReached', { max: env.BOOKINGS_PER_CLIENT_PER_HOUR }), values };
+  }
   const pin = generatePin();
   const result = await confirmHold({
     tokenHash: hold!.tokenHash,
@@ -148,6 +155,7 @@ export async function confirmBookingAction(_prev: ActionState, formData: FormDat
       redirect({ href: '/termin/daten', locale });
       break;
     default:
+      if (result.status === 'confirmed') await hitRateLimit({ key: perClientKey, limit: env.BOOKINGS_PER_CLIENT_PER_HOUR, windowSeconds: 3600 });
       redirect({ href: { pathname: '/termin/bestaetigung', query: { nummer: booking!.code } }, locale });
   }
   return { ok: true };

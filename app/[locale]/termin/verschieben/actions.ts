@@ -10,7 +10,7 @@ import { formInput, formValues, type ActionState } from '@/lib/action-state';
 import { clearChangeGrantCookie, readChangeGrantCookie } from '@/lib/booking/change-grant-cookie';
 import { changeStateOf } from '@/lib/booking/change-state';
 import { holdSlot } from '@/lib/booking/hold';
-import { issueHoldToken, readHoldToken } from '@/lib/booking/hold-cookie';
+import { issueHoldToken, readHoldToken, takePendingHoldToken } from '@/lib/booking/hold-cookie';
 import { HOLD_EXTENSION_MINUTES } from '@/lib/booking/hold-policy';
 import { rescheduleBooking, servicesToMove } from '@/lib/booking/reschedule';
 import { verifiedBooking } from '@/lib/booking/verified-booking';
@@ -46,13 +46,14 @@ export async function holdNewTimeAction(formData: FormData): Promise<void> {
   if (!limit.allowed) return redirect({ href: { pathname: '/termin/verschieben', query: { hinweis: 'limit', warten: String(Math.ceil(limit.retryAfterSeconds / 60)) } }, locale });
 
   // The same proof-of-work as a first booking: otherwise one real booking would let a bot grab released times.
-  if (location.requireChallenge && (await checkHoldChallenge({ payload: formInput(formData).altcha, location: location.slug })) !== 'ok') {
+  const pending = location.requireChallenge ? await takePendingHoldToken() : null;
+  if (location.requireChallenge && (await checkHoldChallenge({ payload: formInput(formData).altcha, location: location.slug, holdTokenHash: pending?.tokenHash })) !== 'ok') {
     return redirect({ href: { pathname: '/termin/verschieben', query: { hinweis: 'pruefung' } }, locale });
   }
 
   const previous = await readHoldToken();
   if (previous) await releaseHold({ tokenHash: previous.tokenHash });
-  const { tokenHash } = await issueHoldToken();
+  const { tokenHash } = await issueHoldToken(pending?.token);
   const outcome = await holdSlot({ location, services, start, tokenHash, locale });
   if (!outcome.ok) {
     const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;

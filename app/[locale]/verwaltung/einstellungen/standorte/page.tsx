@@ -165,6 +165,7 @@ function LocationSettings({ location, locale, t, weekdayName }: { location: Awai
           settings={{
             bookingHorizonDays: location.bookingHorizonDays,
             requireChallenge: location.requireChallenge,
+            challengeWork: location.challengeWork,
             minLeadMinutes: location.minLeadMinutes,
             holdMinutes: location.holdMinutes,
             slotStepMinutes: location.slotStepMinutes,

@@ -1,0 +1,2 @@
+ALTER TABLE "locations" ADD COLUMN "challenge_work" integer;--> statement-breakpoint
+ALTER TABLE "locations" ADD CONSTRAINT "locations_challenge_work" CHECK ("locations"."challenge_work" between 1000 and 10000000);
