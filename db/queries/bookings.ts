@@ -3,7 +3,7 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { activeBookingStatuses, bookingServices, bookings, locations, services } from '@/db/schema';
 import { generateBookingCode } from '@/lib/booking/secrets';
-import { planHoldRepack, staffedCounters, type RepackBooking, type Staffing, type WeeklyWindow } from '@/lib/slots';
+import { planHoldRepack, staffedCounters, type HoldRepack, type RepackBooking, type Staffing, type WeeklyWindow } from '@/lib/slots';
 
 const EXCLUSION_VIOLATION = '23P01';
 const UNIQUE_VIOLATION = '23505';
@@ -22,12 +22,12 @@ export async function expireStaleHolds({ locationId, start, end, tx }: { locatio
 }
 
 /**
- * Holds `[start, end)` at a location. First on the first of `counterIds` that PostgreSQL accepts: the
- * exclusion constraint decides, a counter taken meanwhile raises 23P01 inside a savepoint and the next
- * is tried. When none is free (or none is given), the local day's bookings that have not started and are
- * not checked in are re-packed onto other staffed counters (`planHoldRepack`, the rule the slots were
- * offered by) and the hold takes the counter that is left; `counterPolicy: 'fixed'` skips that (the
- * benchmark's "before"). Returns null when the time does not fit.
+ * Holds `[start, end)` at a location: on a staffed counter free as the day's bookings sit (the first of
+ * `counterIds` that is), or else after re-packing the local day's bookings that have not started and are
+ * not checked in onto other staffed counters (`planHoldRepack`, the rule the slots were offered by);
+ * `counterPolicy: 'fixed'` never re-packs (the benchmark's "before"). The exclusion constraint decides in
+ * the end: a clash raises 23P01 inside a savepoint and the hold is refused. Returns null when the time
+ * does not fit.
  */
 export async function insertHold(args: {
   locationId: number;
@@ -59,28 +59,34 @@ export async function insertHold(args: {
     const office = await officeDay({ tx, locationId: args.locationId, start: args.start, timeZone: day.time_zone });
     if (office.closed) return null;
     const staffed = staffedCounters(office.staffing, args.start, args.end);
-    for (const counterId of args.counterIds.filter((id) => staffed.includes(id))) {
-      const inserted = await tryInsertOnCounter(tx, { ...args, counterId });
-      if (inserted) {
-        await tx.insert(bookingServices).values(args.items.map((item) => ({ bookingId: inserted.id, ...item })));
-        return { ...inserted, counterId };
-      }
-    }
-    if ((args.counterPolicy ?? 'repack') === 'fixed' || staffed.length === 0) return null;
+    if (staffed.length === 0) return null;
 
-    const dayBookings = await lockDayBookings({ tx, locationId: args.locationId, from: dayStart, to: dayEnd });
-    const plan = planHoldRepack({ staffing: office.staffing, bookings: dayBookings, now: office.now, start: args.start, end: args.end });
+    // Decide on the day's bookings as they are: a counter free as they sit (the caller's order first),
+    // else a re-pack, else no. Only a re-pack locks the day's rows, and plans again on what it locked.
+    let dayBookings = await dayBookingsOf({ tx, locationId: args.locationId, from: dayStart, to: dayEnd });
+    const isFree = (counterId: number) => !dayBookings.some((b) => b.counterId === counterId && b.start < args.end && args.start < b.end);
+    const freeCounter = [...args.counterIds.filter((id) => staffed.includes(id)), ...staffed].find(isFree);
+    if (freeCounter === undefined && (args.counterPolicy ?? 'repack') === 'fixed') return null;
+    let plan: HoldRepack | null = freeCounter === undefined ? planHoldRepack({ staffing: office.staffing, bookings: dayBookings, now: office.now, start: args.start, end: args.end }) : { counterId: freeCounter, moves: [] };
+    if (plan && plan.moves.length > 0) {
+      dayBookings = await dayBookingsOf({ tx, locationId: args.locationId, from: dayStart, to: dayEnd, lock: true });
+      plan = planHoldRepack({ staffing: office.staffing, bookings: dayBookings, now: office.now, start: args.start, end: args.end });
+    }
     if (!plan) return null;
-    const inserted = await withRollbackOnNull(tx, async (savepoint) => {
-      await moveBookingsToCounters({ moves: plan.moves, tx: savepoint });
-      return tryInsertOnCounter(savepoint, { ...args, counterId: plan.counterId });
-    });
+    const { counterId, moves } = plan;
+    const inserted =
+      moves.length === 0
+        ? await tryInsertOnCounter(tx, { ...args, counterId })
+        : await withRollbackOnNull(tx, async (savepoint) => {
+            await moveBookingsToCounters({ moves, tx: savepoint });
+            return tryInsertOnCounter(savepoint, { ...args, counterId });
+          });
     if (!inserted) return null;
     await tx.insert(bookingServices).values(args.items.map((item) => ({ bookingId: inserted.id, ...item })));
-    if (plan.moves.length > 0) {
-      console.info(`[holds] re-packed ${plan.moves.length} booking(s) of location ${args.locationId} on ${day.local_date} to fit hold #${inserted.id}: ${plan.moves.map((m) => `#${m.bookingId} counter ${m.fromCounterId}→${m.counterId}`).join(', ')}`);
+    if (moves.length > 0) {
+      console.info(`[holds] re-packed ${moves.length} booking(s) of location ${args.locationId} on ${day.local_date} to fit hold #${inserted.id}: ${moves.map((m) => `#${m.bookingId} counter ${m.fromCounterId}→${m.counterId}`).join(', ')}`);
     }
-    return { ...inserted, counterId: plan.counterId };
+    return { ...inserted, counterId };
   });
 }
 
@@ -118,13 +124,13 @@ async function officeDay({ tx, locationId, start, timeZone }: { tx: Tx; location
   return { closed: row!.closed, staffing: { timeZone, windows: row!.windows, counterIds: row!.counter_ids.map(Number) }, now: new Date(row!.now) };
 }
 
-/** The active bookings and holds that touch `[from, to)` at a location, locked until the transaction ends. */
-async function lockDayBookings({ tx, locationId, from, to }: { tx: Tx; locationId: number; from: Date; to: Date }): Promise<RepackBooking[]> {
-  const rows = await tx
+/** The active bookings and holds that touch `[from, to)` at a location; with `lock`, locked until the transaction ends. */
+async function dayBookingsOf({ tx, locationId, from, to, lock = false }: { tx: Tx; locationId: number; from: Date; to: Date; lock?: boolean }): Promise<RepackBooking[]> {
+  const query = tx
     .select({ id: bookings.id, counterId: bookings.counterId, status: bookings.status, start: sql<Date>`lower(${bookings.during})`, end: sql<Date>`upper(${bookings.during})` })
     .from(bookings)
-    .where(and(eq(bookings.locationId, locationId), inArray(bookings.status, [...activeBookingStatuses]), sql`${bookings.during} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`))
-    .for('update');
+    .where(and(eq(bookings.locationId, locationId), inArray(bookings.status, [...activeBookingStatuses]), sql`${bookings.during} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`));
+  const rows = await (lock ? query.for('update') : query);
   // Checked-in, done and no-show bookings never move; neither do those already started (planHoldRepack).
   return rows.map((r) => ({ id: r.id, counterId: r.counterId, start: new Date(r.start), end: new Date(r.end), movable: r.status === 'held' || r.status === 'booked' }));
 }
