@@ -55,7 +55,10 @@ export function computeSlots(input: AvailabilityInput): Slot[] {
   const real = input.busy.filter((b) => b.kind !== 'released');
   const released = input.busy.filter((b) => b.kind === 'released').map((b) => ({ start: b.start.getTime(), end: b.end.getTime() }));
   const timelines = buildTimelines(counterIds, real);
-  const dayBusy = busyByTime(real);
+  const nowMs = input.now.getTime();
+  // Bookings ahead that may not move (checked in early, done, no-show): rare, and they make the greedy decide.
+  const fixedAhead = real.filter((b) => b.kind !== 'movable' && b.start.getTime() > nowMs);
+  let dayBusy: ReturnType<typeof busyByTime> | undefined;
   const weekdays = prepareWeekdays(input, counterIds, timelines);
   const closures = input.closures.filter((c) => c.startsOn <= last && c.endsOn >= first);
   const earliest = input.now.getTime() + input.minLeadMinutes * minuteMs;
@@ -80,10 +83,14 @@ export function computeSlots(input: AvailabilityInput): Slot[] {
       if (firstStart + durationMs > closesAt) continue;
       for (const timeline of window.staffed) timeline.seek(firstStart);
       // Busy staffed counters (merged per counter) and released times: capacity in use at each moment.
-      const occupancy = new Occupancy([
-        ...window.staffed.flatMap((timeline) => timeline.rangesWithin(opensAt, closesAt)),
-        ...released.filter((r) => r.start < closesAt && opensAt < r.end),
-      ]);
+      const taken = window.staffed.flatMap((timeline) => timeline.rangesWithin(opensAt, closesAt));
+      const occupancy = new Occupancy([...taken, ...released.filter((r) => r.start < closesAt && opensAt < r.end)]);
+      // Whether the overlap count alone decides (see assignCounters): nothing ahead stays fixed on a staffed
+      // counter, neither a booking that may not move nor one that reaches over the window's edge.
+      const countDecides =
+        !weekday.overlapping &&
+        !fixedAhead.some((b) => window.staffedIds.includes(b.counterId) && b.start.getTime() < closesAt && opensAt < b.end.getTime()) &&
+        !taken.some((r) => r.start > nowMs && (r.start < opensAt || r.end > closesAt));
 
       for (let step = firstStep; ; step++) {
         const start = opensAt + step * stepMs;
@@ -94,8 +101,9 @@ export function computeSlots(input: AvailabilityInput): Slot[] {
         for (let i = 0; i < window.staffed.length; i++) {
           if (window.staffed[i]!.isFree(start, end)) freeCounterIds.push(window.staffedIds[i]!);
         }
-        if (freeCounterIds.length === 0) {
-          placements ??= dayPlacements({ busy: dayBusy, windows: weekday.windows, instant, now: input.now.getTime() });
+        if (freeCounterIds.length === 0 && !countDecides) {
+          dayBusy ??= busyByTime(real);
+          placements ??= dayPlacements({ busy: dayBusy, windows: weekday.windows, instant, now: nowMs });
           const fits = fitWithRepack(placements, { id: -1, counterId: -1, start, end, movable: true, allowed: window.staffedIds });
           if (!fits) continue;
         }
