@@ -92,11 +92,42 @@ export function overlapGroups<P extends Span>(placements: readonly P[]): P[][] {
 }
 
 /**
- * Fits `added` (movable, without a counter yet) among `placements`, re-packing only the movable
- * placements chained to it by overlaps: the others keep their counters, which cannot clash with the
- * group in time. The counter per re-packed id (and `added`'s), or null when the greedy finds none.
+ * Fits `added` on one of its counters by moving only the bookings in its way there, each straight to
+ * another counter free for it; null when no counter works that way. Staff see their lanes change as
+ * little as possible: most re-packs need one or two moves where the greedy would shuffle the group.
+ */
+function fitByFewMoves(placements: readonly Placement[], added: Placement): Map<number, number> | null {
+  const clashes = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+  // Counters with least in the way first (a free one needs no move), in preference order otherwise.
+  const options = added.allowed
+    .map((counterId) => ({ counterId, inTheWay: placements.filter((p) => p.counterId === counterId && clashes(p, added)) }))
+    .sort((a, b) => a.inTheWay.length - b.inTheWay.length);
+  for (const { counterId, inTheWay } of options) {
+    if (inTheWay.some((p) => !p.movable)) continue;
+    const moved = new Map<number, number>([[added.id, counterId]]);
+    const counterOf = (p: Placement) => moved.get(p.id) ?? p.counterId;
+    const fits = inTheWay.every((blocker) => {
+      const target = blocker.allowed.find(
+        (other) => other !== counterId && !placements.some((p) => p !== blocker && counterOf(p) === other && clashes(p, blocker)),
+      );
+      if (target === undefined) return false;
+      moved.set(blocker.id, target);
+      return true;
+    });
+    if (fits) return moved;
+  }
+  return null;
+}
+
+/**
+ * Fits `added` (movable, without a counter yet) among `placements`: by moving only what is in its way
+ * when that works, else by re-packing the movable placements chained to it by overlaps with
+ * `assignCounters` (the others keep their counters, which cannot clash with the group in time). The
+ * counter per moved id (and `added`'s), or null when neither finds a way.
  */
 export function fitWithRepack(placements: readonly Placement[], added: Placement): Map<number, number> | null {
+  const few = fitByFewMoves(placements, added);
+  if (few) return few;
   const movable = placements.filter((p) => p.movable);
   const group = overlapGroups([...movable, added]).find((g) => g.includes(added))!;
   return assignCounters([...placements.filter((p) => !p.movable), ...group]);

@@ -98,9 +98,10 @@ describe('planCapacityChange', () => {
       movable: all,
     });
     expect(plan.stranded).toEqual([]);
+    // C takes A's counter, A moves into the free start of B's: two moves, A and B now share a counter.
     expect(plan.moves).toEqual([
-      { bookingId: 2, counterId: 11 },
-      { bookingId: 3, counterId: 12 },
+      { bookingId: 1, counterId: 12 },
+      { bookingId: 3, counterId: 11 },
     ]);
   });
 
