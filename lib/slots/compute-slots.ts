@@ -58,6 +58,8 @@ export function computeSlots(input: AvailabilityInput): Slot[] {
   const nowMs = input.now.getTime();
   // Bookings ahead that may not move (checked in early, done, no-show): rare, and they make the greedy decide.
   const fixedAhead = real.filter((b) => b.kind !== 'movable' && b.start.getTime() > nowMs);
+  // Without anything that may move, a re-pack can do nothing a free counter does not.
+  const anyMovable = real.some((b) => b.kind === 'movable' && b.start.getTime() > nowMs);
   let dayBusy: ReturnType<typeof busyByTime> | undefined;
   const weekdays = prepareWeekdays(input, counterIds, timelines);
   const closures = input.closures.filter((c) => c.startsOn <= last && c.endsOn >= first);
@@ -86,11 +88,12 @@ export function computeSlots(input: AvailabilityInput): Slot[] {
       const taken = window.staffed.flatMap((timeline) => timeline.rangesWithin(opensAt, closesAt));
       const occupancy = new Occupancy([...taken, ...released.filter((r) => r.start < closesAt && opensAt < r.end)]);
       // Whether the overlap count alone decides (see assignCounters): nothing ahead stays fixed on a staffed
-      // counter, neither a booking that may not move nor one that reaches over the window's edge.
+      // counter, neither a booking that may not move nor one that reaches over the window's edge (merged
+      // ranges hide when such a one starts, so any busy range over an edge leaves it to the greedy).
       const countDecides =
         !weekday.overlapping &&
         !fixedAhead.some((b) => window.staffedIds.includes(b.counterId) && b.start.getTime() < closesAt && opensAt < b.end.getTime()) &&
-        !taken.some((r) => r.start > nowMs && (r.start < opensAt || r.end > closesAt));
+        !taken.some((r) => r.start < opensAt || r.end > closesAt);
 
       for (let step = firstStep; ; step++) {
         const start = opensAt + step * stepMs;
@@ -102,6 +105,7 @@ export function computeSlots(input: AvailabilityInput): Slot[] {
           if (window.staffed[i]!.isFree(start, end)) freeCounterIds.push(window.staffedIds[i]!);
         }
         if (freeCounterIds.length === 0 && !countDecides) {
+          if (!anyMovable) continue;
           dayBusy ??= busyByTime(real);
           placements ??= dayPlacements({ busy: dayBusy, windows: weekday.windows, instant, now: nowMs });
           const fits = fitWithRepack(placements, { id: -1, counterId: -1, start, end, movable: true, allowed: window.staffedIds });
