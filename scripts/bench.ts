@@ -3,7 +3,8 @@
  * PostgreSQL (or a fresh database on DATABASE_URL's server), seeds the demo data, books the
  * Bürgeramt Mitte to about 80 % of its counter time over the whole horizon, times `findSlots`
  * for a day, a month and the horizon, lets 100 concurrent clients race for holds on one day,
- * and checks that PostgreSQL let no two active bookings overlap on a counter.
+ * simulates mornings of citizens booking one after the other with counters fixed at hold time and
+ * with re-packing (served share), and checks that PostgreSQL let no two active bookings overlap on a counter.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -32,6 +33,11 @@ const MAX_ATTEMPTS_PER_CLIENT = 200;
 const PICK_AMONG = 5;
 /** How long the race may run past its end for attempts still in flight (lock waits), before the bench moves on. */
 const GRACE_SECONDS = 45;
+/** The served-share simulation: demand as a share of the morning's counter time, mornings per demand and rule. */
+const SIM_DEMANDS = [0.8, 0.95];
+const SIM_RUNS = Number(process.env.BENCH_SIM_RUNS ?? 30);
+const SIM_STEP_MINUTES = 5;
+type CounterPolicyName = 'fixed' | 'repack';
 
 // ---------------------------------------------------------------- small helpers
 
@@ -366,14 +372,99 @@ async function main(): Promise<number> {
   if (unfinished > 0) console.log(`   ${unfinished} attempts were still waiting ${GRACE_SECONDS} s after the end and are left out of the figures`);
   if (noFreeStart > 0) console.log(`   a client found no free start ${noFreeStart} time(s) and waited 10–30 ms`);
 
-  // ------------------------------------------------------------ 4. invariant check
+  // ------------------------------------------------------------ 4. served share: counters fixed vs re-packed
+  // Empty mornings after the filled horizon, booked one citizen after the other through findSlots and
+  // holdSlot, once with counters fixed at hold time (the rule before re-packing) and once re-packed.
+  const simLocation = { ...location, bookingHorizonDays: 400, slotStepMinutes: SIM_STEP_MINUTES, holdMinutes: 24 * 60 };
+  const simFrom = DateTime.fromISO(lastDay, { zone }).plus({ days: 1 });
+  const simClosures = await loadClosures({ locationId: location.id, from: simFrom.toISODate()!, to: simFrom.plus({ days: 365 }).toISODate()! });
+  const simDays: string[] = [];
+  for (let day = simFrom; simDays.length < 2 * SIM_DEMANDS.length * SIM_RUNS; day = day.plus({ days: 1 })) {
+    const date = day.toISODate()!;
+    const morning = location.windows.find((w) => w.weekday === day.weekday && w.opensAt.startsWith('08:00'));
+    if (morning && !simClosures.some((c) => c.startsOn <= date && date <= c.endsOn)) simDays.push(date);
+  }
+  const morningOf = (date: string) => location.windows.find((w) => w.weekday === DateTime.fromISO(date).weekday && w.opensAt.startsWith('08:00'))!;
+  // What citizens book: one service × count, or two services once each, 5–45 minutes; single visits are common.
+  const combos = [
+    ...location.services.flatMap((service) => Array.from({ length: service.maxCount }, (_, i) => ({ services: [{ ...service, count: i + 1 }], weight: 1 / (i + 1) }))),
+    ...location.services.flatMap((first, i) => location.services.slice(i + 1).map((second) => ({ services: [{ ...first, count: 1 }, { ...second, count: 1 }], weight: 0.15 }))),
+  ]
+    .map((combo) => ({ ...combo, minutes: combo.services.reduce((sum, s) => sum + s.minutesPerUnit * s.count, 0) }))
+    .filter((combo) => combo.minutes >= 5 && combo.minutes <= 45);
+  const comboWeight = combos.reduce((sum, c) => sum + c.weight, 0);
+  const simRows: (string | number)[][] = [];
+  let repacks = 0;
+  let movedBookings = 0;
+  const info = console.info;
+  console.info = (...args: unknown[]) => {
+    const match = /^\[holds\] re-packed (\d+)/.exec(String(args[0]));
+    if (!match) return info(...args);
+    repacks++;
+    movedBookings += Number(match[1]);
+  };
+  const simStarted = performance.now();
+  let dayIndex = 0;
+  for (const demand of SIM_DEMANDS) {
+    const results = new Map<CounterPolicyName, { asked: number; served: number; long: number; longRefused: number }>();
+    for (let run = 0; run < SIM_RUNS; run++) {
+      // The same citizens, in the same order, meet both rules (on two empty days).
+      const citizenRandom = prng(1_000 * run + Math.round(demand * 100));
+      const morning = morningOf(simDays[dayIndex]!);
+      const opensMinutes = Number(morning.opensAt.slice(0, 2)) * 60 + Number(morning.opensAt.slice(3, 5));
+      const windowMinutes = Number(morning.closesAt.slice(0, 2)) * 60 + Number(morning.closesAt.slice(3, 5)) - opensMinutes;
+      const capacity = windowMinutes * morning.countersOpen;
+      const citizens: { combo: (typeof combos)[number]; preferred: number }[] = [];
+      for (let asked = 0; asked < demand * capacity; ) {
+        let r = citizenRandom() * comboWeight;
+        const combo = combos.find((c) => (r -= c.weight) <= 0) ?? combos[combos.length - 1]!;
+        // Early times are wanted most: the preferred minute after opening falls off linearly to the close.
+        citizens.push({ combo, preferred: windowMinutes * (1 - Math.sqrt(1 - citizenRandom())) });
+        asked += combo.minutes;
+      }
+      for (const policy of ['fixed', 'repack'] as const) {
+        const date = simDays[dayIndex++]!;
+        const opens = DateTime.fromISO(`${date}T${morning.opensAt}`, { zone });
+        const closes = DateTime.fromISO(`${date}T${morning.closesAt}`, { zone }).toMillis();
+        const tally = results.get(policy) ?? { asked: 0, served: 0, long: 0, longRefused: 0 };
+        results.set(policy, tally);
+        for (const citizen of citizens) {
+          const long = citizen.combo.minutes >= 30;
+          tally.asked++;
+          if (long) tally.long++;
+          const offered = (await findSlots({ location: simLocation, durationMinutes: citizen.combo.minutes, from: date, to: date, counterPolicy: policy })).filter((slot) => slot.end.getTime() <= closes);
+          const wanted = opens.toMillis() + citizen.preferred * 60_000;
+          const pick = offered.sort((a, b) => Math.abs(a.start.getTime() - wanted) - Math.abs(b.start.getTime() - wanted) || a.start.getTime() - b.start.getTime())[0];
+          const outcome = pick && (await holdSlot({ location: simLocation, services: citizen.combo.services, start: pick.start, tokenHash: hashToken(generateToken()), locale: 'de', counterPolicy: policy }));
+          if (outcome && outcome.ok) tally.served++;
+          else if (long) tally.longRefused++;
+        }
+      }
+    }
+    for (const [policy, tally] of results) {
+      simRows.push([
+        `${Math.round(demand * 100)} %`,
+        policy === 'fixed' ? 'counter fixed at hold (before)' : 'capacity + re-pack (after)',
+        tally.asked,
+        `${((100 * tally.served) / tally.asked).toFixed(1)} %`,
+        `${((100 * tally.longRefused) / Math.max(1, tally.long)).toFixed(1)} %`,
+      ]);
+    }
+  }
+  console.info = info;
+  console.log(`\n4. Served share: ${SIM_RUNS} mornings per demand and rule, ${location.counterIds.length} counters 08:00–12:30, ${SIM_STEP_MINUTES}-minute grid, 5–45-minute visits (the demo services and their combinations), early times preferred`);
+  console.log('   citizens one after the other: findSlots for the morning, the start nearest to their wish, holdSlot; refused when the morning offers none');
+  console.log(table(['demand / capacity', 'rule', 'citizens', 'served', 'of those ≥ 30 min refused'], simRows));
+  console.log(`   ${repacks} holds re-packed the morning (${movedBookings} bookings changed counter); ${((performance.now() - simStarted) / 1000).toFixed(1)} s`);
+
+  // ------------------------------------------------------------ 5. invariant check
   const [{ overlaps }] = (await check.query<{ overlaps: number }>(`
     select count(*)::int as overlaps
       from bookings a
       join bookings b on a.counter_id = b.counter_id and a.id < b.id and a.during && b.during
      where a.status in ('held', 'booked', 'checked_in', 'done', 'no_show')
        and b.status in ('held', 'booked', 'checked_in', 'done', 'no_show')`)).rows as [{ overlaps: number }];
-  console.log(`\n4. Overlapping active bookings on one counter: ${overlaps} ${overlaps === 0 ? '(ok)' : '(INVARIANT BROKEN)'}`);
+  console.log(`\n5. Overlapping active bookings on one counter: ${overlaps} ${overlaps === 0 ? '(ok)' : '(INVARIANT BROKEN)'}`);
   return overlaps === 0 ? 0 : 1;
 }
 

@@ -25,10 +25,8 @@ export async function lockOccupyingBookings({ locationId, now, tx }: { locationI
     .for('update', { of: bookings }) as Promise<OccupyingBooking[]>;
 }
 
-/** Puts bookings on other counters of their location, keeping their times; the exclusion constraint still guards each row. */
-export async function moveToCounters({ moves, tx }: { moves: readonly { bookingId: number; counterId: number }[]; tx: DbOrTx }) {
-  for (const move of moves) await tx.update(bookings).set({ counterId: move.counterId }).where(eq(bookings.id, move.bookingId));
-}
+/** Puts bookings on other counters of their location, keeping their times, in one statement (a re-pack may swap two). */
+export { moveBookingsToCounters as moveToCounters } from './bookings';
 
 /** Ends running holds by id; their citizens see "your time ran out" and choose again. */
 export async function expireHolds({ ids, tx }: { ids: readonly number[]; tx: DbOrTx }) {

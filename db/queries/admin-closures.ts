@@ -86,13 +86,14 @@ export async function cancelBookingsWithReason({ ids, reason, tx }: { ids: numbe
 }
 
 /**
- * Takes the advisory locks that slot holds take (`pg_advisory_xact_lock(location, UTC day number)`, see
- * `insertHold`) for every location and UTC day in `[from, to)`, in a fixed order, so no hold is being
- * written on those days while a closure is created.
+ * Takes the advisory locks that slot holds take (`pg_advisory_xact_lock(location, local date as days since
+ * 1970-01-01)`, see `insertHold`) for every location and day that `[from, to)` touches, in a fixed order,
+ * so no hold is being written on those days while a closure is created. A local date is the UTC date of
+ * the same instant or one day off, so one day either side of the UTC dates covers every time zone.
  */
 export async function lockBookingDays({ locationIds, from, to, tx }: { locationIds: number[]; from: Date; to: Date; tx: DbOrTx }) {
-  const firstDay = Math.floor(from.getTime() / 86_400_000);
-  const lastDay = Math.floor((to.getTime() - 1) / 86_400_000);
+  const firstDay = Math.floor(from.getTime() / 86_400_000) - 1;
+  const lastDay = Math.floor((to.getTime() - 1) / 86_400_000) + 1;
   if (locationIds.length === 0 || lastDay < firstDay) return;
   await tx.execute(sql`
     select pg_advisory_xact_lock(l.id, d.day)

@@ -62,11 +62,12 @@ export async function loadClosures({ locationId, from, to, tx = getDb() }: { loc
 
 /**
  * Counter time taken between `from` and `to`: active bookings, unexpired holds, and bookings cancelled less
- * than `releaseDelayMinutes` ago (a cancelled time is not offered to the next person at once).
+ * than `releaseDelayMinutes` ago (a cancelled time is not offered to the next person at once), each with
+ * the `kind` that says whether a re-pack may move it.
  */
 export async function loadBusyIntervals({ locationId, from, to, releaseDelayMinutes = 0, tx = getDb() }: { locationId: number; from: Date; to: Date; releaseDelayMinutes?: number; tx?: DbOrTx }): Promise<BusyInterval[]> {
   const rows = await tx
-    .select({ counterId: bookings.counterId, start: sql<Date>`lower(${bookings.during})`, end: sql<Date>`upper(${bookings.during})` })
+    .select({ counterId: bookings.counterId, status: bookings.status, start: sql<Date>`lower(${bookings.during})`, end: sql<Date>`upper(${bookings.during})` })
     .from(bookings)
     .where(
       and(
@@ -78,5 +79,7 @@ export async function loadBusyIntervals({ locationId, from, to, releaseDelayMinu
         ),
       ),
     );
-  return rows.map((r) => ({ counterId: r.counterId, start: new Date(r.start), end: new Date(r.end) }));
+  // Held and booked times may be re-packed onto other counters; checked-in (and later) ones stay put.
+  const kindOf = (status: string): BusyInterval['kind'] => (status === 'cancelled' ? 'released' : status === 'held' || status === 'booked' ? 'movable' : 'fixed');
+  return rows.map((r) => ({ counterId: r.counterId, start: new Date(r.start), end: new Date(r.end), kind: kindOf(r.status) }));
 }

@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
-import { bookingServices, bookings, locations, services } from '@/db/schema';
+import { activeBookingStatuses, bookingServices, bookings, locations, services } from '@/db/schema';
 import { generateBookingCode } from '@/lib/booking/secrets';
+import { planHoldRepack, staffedCounters, type HoldRepack, type RepackBooking, type Staffing, type WeeklyWindow } from '@/lib/slots';
 
 const EXCLUSION_VIOLATION = '23P01';
 const UNIQUE_VIOLATION = '23505';
@@ -21,9 +22,12 @@ export async function expireStaleHolds({ locationId, start, end, tx }: { locatio
 }
 
 /**
- * Holds `[start, end)` on the first of `counterIds` that PostgreSQL accepts. The exclusion constraint
- * decides: a counter taken meanwhile raises 23P01 inside a savepoint and the next one is tried.
- * Returns null when every counter was taken.
+ * Holds `[start, end)` at a location: on a staffed counter free as the day's bookings sit (the first of
+ * `counterIds` that is), or else after re-packing the local day's bookings that have not started and are
+ * not checked in onto other staffed counters (`planHoldRepack`, the rule the slots were offered by);
+ * `counterPolicy: 'fixed'` never re-packs (the benchmark's "before"). The exclusion constraint decides in
+ * the end: a clash raises 23P01 inside a savepoint and the hold is refused. Returns null when the time
+ * does not fit.
  */
 export async function insertHold(args: {
   locationId: number;
@@ -35,51 +39,113 @@ export async function insertHold(args: {
   locale: string;
   items: readonly HoldItem[];
   source?: 'online' | 'staff' | 'request';
+  counterPolicy?: CounterPolicy;
 }): Promise<{ id: number; code: string; counterId: number; holdExpiresAt: Date } | null> {
   return getDb().transaction(async (tx) => {
-    // Holds for one office day queue here, one short transaction after the other. Without it, two
-    // inserts that overlap on one counter wait for each other inside the exclusion check and PostgreSQL
-    // breaks the deadlock only after deadlock_timeout (1 s). The constraint still decides who gets a counter.
-    await tx.execute(sql`select pg_advisory_xact_lock(${args.locationId}, ${Math.floor(args.start.getTime() / 86_400_000)})`);
-    await expireStaleHolds({ locationId: args.locationId, start: args.start, end: args.end, tx });
+    // Holds for one office day (its local date) queue here, one short transaction after the other. Without
+    // it, two inserts that overlap on one counter wait for each other inside the exclusion check and
+    // PostgreSQL breaks the deadlock only after deadlock_timeout (1 s); and a re-pack moves only bookings of
+    // this day, which no other hold writes meanwhile. The constraint still decides who gets a counter.
+    const { rows: [day] } = await tx.execute<{ local_date: string; day_start: Date; day_end: Date; time_zone: string }>(sql`
+      select pg_advisory_xact_lock(${args.locationId}, d.local_date - date '1970-01-01'), d.local_date::text as local_date, d.time_zone,
+        d.local_date::timestamp at time zone d.time_zone as day_start, (d.local_date + 1)::timestamp at time zone d.time_zone as day_end
+      from (select time_zone, (${args.start.toISOString()}::timestamptz at time zone time_zone)::date as local_date from locations where id = ${args.locationId}) d`);
+    if (!day) return null;
+    const dayStart = new Date(day.day_start);
+    const dayEnd = new Date(day.day_end);
+    await expireStaleHolds({ locationId: args.locationId, start: dayStart, end: dayEnd, tx });
     // An admin may have closed the day or staffed fewer counters since the slot was computed; both changes
     // take the same lock, so what is read here holds until this transaction commits.
-    const { rows: closed } = await tx.execute(sql`
-      select 1 from closures c join locations l on l.id = ${args.locationId}
-      where (c.location_id = l.id or c.location_id is null)
-        and (${args.start.toISOString()}::timestamptz at time zone l.time_zone)::date between c.starts_on and c.ends_on
-      limit 1`);
-    if (closed.length > 0) return null;
-    const staffed = await staffedCounterIds(tx, args);
-    for (const counterId of args.counterIds.filter((id) => staffed.has(id))) {
-      const inserted = await tryInsertOnCounter(tx, { ...args, counterId });
-      if (inserted) {
-        await tx.insert(bookingServices).values(args.items.map((item) => ({ bookingId: inserted.id, ...item })));
-        return { ...inserted, counterId };
-      }
+    const office = await officeDay({ tx, locationId: args.locationId, start: args.start, timeZone: day.time_zone });
+    if (office.closed) return null;
+    const staffed = staffedCounters(office.staffing, args.start, args.end);
+    if (staffed.length === 0) return null;
+
+    // Decide on the day's bookings as they are: a counter free as they sit (the caller's order first),
+    // else a re-pack, else no. Only a re-pack locks the day's rows, and plans again on what it locked.
+    let dayBookings = await dayBookingsOf({ tx, locationId: args.locationId, from: dayStart, to: dayEnd });
+    const isFree = (counterId: number) => !dayBookings.some((b) => b.counterId === counterId && b.start < args.end && args.start < b.end);
+    const freeCounter = [...args.counterIds.filter((id) => staffed.includes(id)), ...staffed].find(isFree);
+    if (freeCounter === undefined && (args.counterPolicy ?? 'repack') === 'fixed') return null;
+    let plan: HoldRepack | null = freeCounter === undefined ? planHoldRepack({ staffing: office.staffing, bookings: dayBookings, now: office.now, start: args.start, end: args.end }) : { counterId: freeCounter, moves: [] };
+    if (plan && plan.moves.length > 0) {
+      dayBookings = await dayBookingsOf({ tx, locationId: args.locationId, from: dayStart, to: dayEnd, lock: true });
+      plan = planHoldRepack({ staffing: office.staffing, bookings: dayBookings, now: office.now, start: args.start, end: args.end });
     }
-    return null;
+    if (!plan) return null;
+    const { counterId, moves } = plan;
+    const inserted =
+      moves.length === 0
+        ? await tryInsertOnCounter(tx, { ...args, counterId })
+        : await withRollbackOnNull(tx, async (savepoint) => {
+            await moveBookingsToCounters({ moves, tx: savepoint });
+            return tryInsertOnCounter(savepoint, { ...args, counterId });
+          });
+    if (!inserted) return null;
+    await tx.insert(bookingServices).values(args.items.map((item) => ({ bookingId: inserted.id, ...item })));
+    if (moves.length > 0) {
+      console.info(`[holds] re-packed ${moves.length} booking(s) of location ${args.locationId} on ${day.local_date} to fit hold #${inserted.id}: ${moves.map((m) => `#${m.bookingId} counter ${m.fromCounterId}→${m.counterId}`).join(', ')}`);
+    }
+    return { ...inserted, counterId };
   });
 }
 
+/** `repack` (default): counters are an assignment a hold may re-pack; `fixed`: a hold takes a counter free as bookings sit. */
+export type CounterPolicy = 'repack' | 'fixed';
+
+/** Runs `fn` in a savepoint that is rolled back when it returns null or hits the exclusion constraint. */
+async function withRollbackOnNull<T>(tx: Tx, fn: (savepoint: Tx) => Promise<T | null>): Promise<T | null> {
+  const rollback = new Error('rollback');
+  try {
+    return await tx.transaction(async (savepoint) => {
+      const result = await fn(savepoint);
+      if (result === null) throw rollback;
+      return result;
+    });
+  } catch (error) {
+    if (error === rollback || pgCode(error) === EXCLUSION_VIOLATION) return null;
+    throw error;
+  }
+}
+
 /**
- * The counters staffed for the whole of `[start, end)`: the first `counters_open` active counters (by
- * position) of a window of that local weekday that contains the range; the rule of `staffedCounters`.
+ * What a hold needs to know about its office day, read under the day's lock: whether a closure covers it,
+ * the opening windows of its weekday with the active counters in preference order, and the database clock.
  */
-async function staffedCounterIds(tx: Tx, { locationId, start, end }: { locationId: number; start: Date; end: Date }): Promise<Set<number>> {
-  const { rows } = await tx.execute<{ id: number }>(sql`
-    with local as (
-      select (${start.toISOString()}::timestamptz at time zone time_zone) as starts, (${end.toISOString()}::timestamptz at time zone time_zone) as ends
-      from locations where id = ${locationId}),
-    ranked as (
-      select id, row_number() over (order by position, id) as rank from counters where location_id = ${locationId} and active)
-    select distinct r.id from ranked r, local, opening_hours h
-    where h.location_id = ${locationId}
-      and h.weekday = extract(isodow from local.starts)
-      and h.opens_at <= local.starts::time
-      and local.ends <= local.starts::date + h.closes_at
-      and r.rank <= h.counters_open`);
-  return new Set(rows.map((r) => Number(r.id)));
+async function officeDay({ tx, locationId, start, timeZone }: { tx: Tx; locationId: number; start: Date; timeZone: string }): Promise<{ closed: boolean; staffing: Staffing; now: Date }> {
+  const { rows: [row] } = await tx.execute<{ closed: boolean; windows: WeeklyWindow[]; counter_ids: (number | string)[]; now: Date }>(sql`
+    with local as (select (${start.toISOString()}::timestamptz at time zone ${timeZone}) as starts)
+    select
+      exists (select 1 from closures c, local where (c.location_id = ${locationId} or c.location_id is null) and local.starts::date between c.starts_on and c.ends_on) as closed,
+      (select coalesce(json_agg(json_build_object('weekday', h.weekday, 'opensAt', h.opens_at, 'closesAt', h.closes_at, 'countersOpen', h.counters_open)), '[]'::json)
+         from opening_hours h, local where h.location_id = ${locationId} and h.weekday = extract(isodow from local.starts)) as windows,
+      (select coalesce(array_agg(id order by position, id), '{}') from counters where location_id = ${locationId} and active) as counter_ids,
+      now() as now`);
+  return { closed: row!.closed, staffing: { timeZone, windows: row!.windows, counterIds: row!.counter_ids.map(Number) }, now: new Date(row!.now) };
+}
+
+/** The active bookings and holds that touch `[from, to)` at a location; with `lock`, locked until the transaction ends. */
+async function dayBookingsOf({ tx, locationId, from, to, lock = false }: { tx: Tx; locationId: number; from: Date; to: Date; lock?: boolean }): Promise<RepackBooking[]> {
+  const query = tx
+    .select({ id: bookings.id, counterId: bookings.counterId, status: bookings.status, start: sql<Date>`lower(${bookings.during})`, end: sql<Date>`upper(${bookings.during})` })
+    .from(bookings)
+    .where(and(eq(bookings.locationId, locationId), inArray(bookings.status, [...activeBookingStatuses]), sql`${bookings.during} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`));
+  const rows = await (lock ? query.for('update') : query);
+  // Checked-in, done and no-show bookings never move; neither do those already started (planHoldRepack).
+  return rows.map((r) => ({ id: r.id, counterId: r.counterId, start: new Date(r.start), end: new Date(r.end), movable: r.status === 'held' || r.status === 'booked' }));
+}
+
+/**
+ * Puts bookings on other counters of their location, keeping their times, in one statement: the
+ * exclusion constraint is checked at its end (deferrable, initially immediate), so two bookings may
+ * swap counters, and it still rejects any overlap the moves leave.
+ */
+export async function moveBookingsToCounters({ moves, tx }: { moves: readonly { bookingId: number; counterId: number }[]; tx: DbOrTx }) {
+  if (moves.length === 0) return;
+  await tx.execute(sql`
+    update bookings b set counter_id = m.counter_id
+    from unnest(${`{${moves.map((m) => m.bookingId).join(',')}}`}::bigint[], ${`{${moves.map((m) => m.counterId).join(',')}}`}::int[]) as m(id, counter_id)
+    where b.id = m.id`);
 }
 
 async function tryInsertOnCounter(

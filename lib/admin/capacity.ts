@@ -35,8 +35,8 @@ const idList = (ids: readonly number[]) => [...ids].sort((x, y) => x - y).join('
  * the transaction that makes the change, with the location row locked. Holds on the location's
  * bookable days wait meanwhile (the advisory locks `insertHold` takes), so the plan sees every booking.
  *
- * A booking whose counter closes moves to another counter that stays open and is free at that time.
- * Bookings no counter can take are stranded: unless `confirmedBookingIds` names exactly those, nothing
+ * The bookings that have not started are re-packed onto the counters staffed afterwards (`planCapacityChange`),
+ * keeping their times. Bookings that do not fit beside the others are stranded: unless `confirmedBookingIds` names exactly those, nothing
  * is written and they come back for the admin to confirm. Confirmed, they are cancelled with a mail in
  * the citizen's language, stranded holds end, and each change is audited.
  */

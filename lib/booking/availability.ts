@@ -1,6 +1,7 @@
 import 'server-only';
 import { DateTime } from 'luxon';
 import { loadBusyIntervals, loadClosures, type LocationForBooking } from '@/db/queries/availability';
+import type { CounterPolicy } from '@/db/queries/bookings';
 import { env } from '@/lib/env';
 import { computeSlots, type LocalDate, type Slot } from '@/lib/slots';
 
@@ -13,7 +14,7 @@ export const horizonEnd = (location: { timeZone: string; bookingHorizonDays: num
   DateTime.fromJSDate(now, { zone: location.timeZone }).plus({ days: location.bookingHorizonDays }).toISODate()!;
 
 /** Bookable starts at `location` for an appointment of `durationMinutes` on the local dates `from`…`to`. */
-export async function findSlots({ location, durationMinutes, from, to, now = new Date(), releaseDelayMinutes = env.CANCELLED_SLOT_DELAY_MINUTES }: {
+export async function findSlots({ location, durationMinutes, from, to, now = new Date(), releaseDelayMinutes = env.CANCELLED_SLOT_DELAY_MINUTES, counterPolicy = 'repack' }: {
   location: LocationForBooking;
   durationMinutes: number;
   from: LocalDate;
@@ -21,6 +22,8 @@ export async function findSlots({ location, durationMinutes, from, to, now = new
   now?: Date;
   /** Staff pass 0: a clerk may give a just-cancelled time to the next caller at once. */
   releaseDelayMinutes?: number;
+  /** `fixed` offers only what fits on a counter as bookings sit (the benchmark's "before"); see `insertHold`. */
+  counterPolicy?: CounterPolicy;
 }): Promise<Slot[]> {
   const zone = location.timeZone;
   const rangeStart = DateTime.fromISO(from, { zone }).startOf('day').toJSDate();
@@ -34,7 +37,7 @@ export async function findSlots({ location, durationMinutes, from, to, now = new
     windows: location.windows,
     closures,
     counterIds: location.counterIds,
-    busy,
+    busy: counterPolicy === 'fixed' ? busy.map((b) => ({ ...b, kind: 'fixed' as const })) : busy,
     durationMinutes,
     stepMinutes: location.slotStepMinutes,
     minLeadMinutes: location.minLeadMinutes,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { DateTime } from 'luxon';
 import type { LocationForBooking } from '@/db/queries/availability';
-import { insertHold } from '@/db/queries/bookings';
+import { insertHold, type CounterPolicy } from '@/db/queries/bookings';
 import { durationOf, findSlot, type Slot } from '@/lib/slots';
 import { findSlots } from './availability';
 import type { ChosenService } from './choice';
@@ -17,9 +17,10 @@ function nearest(slots: Slot[], start: Date, count = 4): Slot[] {
 
 /**
  * Holds `start` for the chosen services: re-checks that the slot is offered (hours, closures, lead time,
- * horizon), then lets PostgreSQL pick a free counter. Never trusts a duration or counter from the client.
+ * horizon, capacity), then lets PostgreSQL pick a free counter, re-packing the day's movable bookings
+ * when none is free as they sit. Never trusts a duration or counter from the client.
  */
-export async function holdSlot({ location, services, start, tokenHash, locale, now = new Date(), releaseDelayMinutes }: {
+export async function holdSlot({ location, services, start, tokenHash, locale, now = new Date(), releaseDelayMinutes, counterPolicy }: {
   location: LocationForBooking;
   services: ChosenService[];
   start: Date;
@@ -28,15 +29,18 @@ export async function holdSlot({ location, services, start, tokenHash, locale, n
   now?: Date;
   /** See findSlots; staff pass 0. */
   releaseDelayMinutes?: number;
+  /** See insertHold; only the benchmark passes `fixed`. */
+  counterPolicy?: CounterPolicy;
 }): Promise<HoldOutcome> {
   const durationMinutes = durationOf(services);
   const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;
-  const slots = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes });
+  const slots = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes, counterPolicy });
   const slot = findSlot(slots, start);
   // Not offered any more: almost always because others took the last counter since the page was shown.
   if (!slot) return { ok: false, reason: 'taken', alternatives: nearest(slots, start) };
 
-  // Spread concurrent holders over the free counters instead of letting all queue on the first.
+  // Spread concurrent holders over the free counters instead of letting all queue on the first. With
+  // none free as the bookings sit, insertHold re-packs the day.
   const offset = Math.floor(Math.random() * slot.freeCounterIds.length);
   const counterIds = [...slot.freeCounterIds.slice(offset), ...slot.freeCounterIds.slice(0, offset)];
   const hold = await insertHold({
@@ -48,8 +52,9 @@ export async function holdSlot({ location, services, start, tokenHash, locale, n
     holdMinutes: location.holdMinutes,
     locale,
     items: services.map((s) => ({ serviceId: s.id, count: s.count, minutesPerUnit: s.minutesPerUnit })),
+    counterPolicy,
   });
   if (hold) return { ok: true, id: hold.id, code: hold.code, holdExpiresAt: hold.holdExpiresAt };
-  const fresh = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes });
+  const fresh = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes, counterPolicy });
   return { ok: false, reason: 'taken', alternatives: nearest(fresh, start) };
 }

@@ -37,6 +37,20 @@ export class BusyTimeline {
     this.cursor = low;
   }
 
+  /** The merged busy ranges that overlap `[from, to)`, without moving the cursor. */
+  rangesWithin(from: number, to: number): { start: number; end: number }[] {
+    let low = 0;
+    let high = this.ends.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.ends[mid]! <= from) low = mid + 1;
+      else high = mid;
+    }
+    const ranges: { start: number; end: number }[] = [];
+    for (let i = low; i < this.ends.length && this.starts[i]! < to; i++) ranges.push({ start: this.starts[i]!, end: this.ends[i]! });
+    return ranges;
+  }
+
   /** Whether no busy range overlaps `[start, end)`; `start` must not be before the previous query's. */
   isFree(start: number, end: number): boolean {
     while (this.cursor < this.ends.length && this.ends[this.cursor]! <= start) this.cursor++;

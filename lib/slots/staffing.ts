@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { isoWeekday, localDateMs, secondsOfDay, wallClockOn } from './local-time';
+import { fitWithRepack, type Placement } from './counter-assignment';
 import type { WeeklyWindow } from './types';
 
 /** A location's weekly opening windows and its active counters in preference order (see `computeSlots`). */
@@ -28,39 +29,45 @@ export function staffedCounters(staffing: Staffing, start: Date, end: Date): num
 }
 
 export type CapacityPlan = {
-  /** Bookings that keep their time and move to another counter that stays staffed and is free. */
+  /** Bookings that keep their time and move to another counter that is staffed afterwards. */
   moves: { bookingId: number; counterId: number }[];
-  /** Bookings no staffed counter can take any more: the change would strand them. */
+  /** Bookings that do not fit the staffing afterwards, whatever the counters: the change would strand them. */
   stranded: number[];
 };
 
 /**
  * What a change of opening hours or counters from `before` to `after` does to `bookings` (every active
- * booking of the location that is not over). A booking whose counter was staffed before and is not
- * after moves, if it can, to the first counter staffed after that is free for its whole time; the
- * others are stranded. Bookings that were outside the staffing already (set up by hand) are left alone.
- * `movable` limits which bookings may move or strand (e.g. those not yet started).
+ * booking of the location that is not over). Counters are an assignment: bookings that may move
+ * (`movable`, e.g. not yet started, and on a counter staffed before) are re-packed onto the counters
+ * staffed after. Those whose counter stays staffed are kept; those whose counter closes are then fitted
+ * in one by one, earliest end first (which keeps the most when the staffing is constant), re-packing
+ * with `fitWithRepack`; a booking is stranded only when it does not fit beside the ones kept. Bookings
+ * that may not move, or were outside the staffing already (set up by hand), stay where they are.
  */
 export function planCapacityChange<B extends PlacedBooking>({ before, after, bookings, movable }: { before: Staffing; after: Staffing; bookings: readonly B[]; movable: (booking: B) => boolean }): CapacityPlan {
-  const counterOf = new Map(bookings.map((b) => [b.id, b.counterId]));
-  const overlapsOn = (counterId: number, booking: B) =>
-    bookings.some((other) => other.id !== booking.id && counterOf.get(other.id) === counterId && other.start < booking.end && booking.start < other.end);
+  const fixed: Placement[] = [];
+  const kept = new Map<number, Placement>();
+  const displaced: Placement[] = [];
+  for (const b of bookings) {
+    const placement = { id: b.id, counterId: b.counterId, start: b.start.getTime(), end: b.end.getTime(), movable: true, allowed: staffedCounters(after, b.start, b.end) };
+    if (!movable(b) || !staffedCounters(before, b.start, b.end).includes(b.counterId)) fixed.push({ ...placement, movable: false, allowed: [] });
+    else if (placement.allowed.includes(b.counterId)) kept.set(b.id, placement);
+    else displaced.push(placement);
+  }
+  displaced.sort((a, b) => a.end - b.end || a.start - b.start || a.id - b.id);
 
-  const moves: CapacityPlan['moves'] = [];
   const stranded: number[] = [];
-  const displaced = bookings
-    .filter(movable)
-    .filter((b) => staffedCounters(before, b.start, b.end).includes(b.counterId) && !staffedCounters(after, b.start, b.end).includes(b.counterId))
-    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.id - b.id);
   for (const booking of displaced) {
-    const target = staffedCounters(after, booking.start, booking.end).find((counterId) => !overlapsOn(counterId, booking));
-    if (target === undefined) {
+    const fit = booking.allowed.length > 0 ? fitWithRepack([...fixed, ...kept.values()], booking) : null;
+    if (!fit) {
       stranded.push(booking.id);
       continue;
     }
-    // Later candidates see the move, so two displaced bookings never land on one counter at once.
-    counterOf.set(booking.id, target);
-    moves.push({ bookingId: booking.id, counterId: target });
+    // Keep the assignment found, so every later check starts from counters that are valid together.
+    for (const [id, counterId] of fit) kept.set(id, { ...(kept.get(id) ?? booking), counterId });
   }
-  return { moves, stranded };
+  const original = new Map(bookings.map((b) => [b.id, b.counterId]));
+  const moves = [...kept.values()].filter((p) => p.counterId !== original.get(p.id)).map((p) => ({ bookingId: p.id, counterId: p.counterId }));
+  moves.sort((a, b) => a.bookingId - b.bookingId);
+  return { moves, stranded: stranded.sort((a, b) => a - b) };
 }

@@ -20,11 +20,20 @@ export type Closure = {
   endsOn: LocalDate;
 };
 
-/** A time a counter is taken: an active booking or an unexpired hold, `[start, end)`. */
+/**
+ * A time a counter is taken: an active booking or an unexpired hold, `[start, end)`.
+ * `kind` says whether it may move to another counter (see `computeSlots`); without it, it stays.
+ */
 export type BusyInterval = {
   counterId: number;
   start: Date;
   end: Date;
+  /**
+   * `fixed`: stays on its counter (checked in, done, or set up by hand); `movable`: a booking or hold
+   * that may be re-packed onto another staffed counter while it has not started; `released`: a cancelled
+   * booking whose time is not offered again yet; it takes capacity but no counter.
+   */
+  kind?: 'fixed' | 'movable' | 'released';
 };
 
 export type AvailabilityInput = {
@@ -56,6 +65,9 @@ export type Slot = {
   date: LocalDate;
   start: Date;
   end: Date;
-  /** Staffed counters free for the whole `[start, end)`, in preference order; never empty. */
+  /**
+   * Staffed counters free for the whole `[start, end)` as the bookings sit now, in preference order;
+   * empty when the start fits only after the day's movable bookings are re-packed onto other counters.
+   */
   freeCounterIds: number[];
 };

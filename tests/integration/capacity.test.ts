@@ -179,6 +179,19 @@ describe('fewer counters in a window', () => {
     expect(slots.every((s) => s.freeCounterIds.every((id) => id !== c3()))).toBe(true);
   });
 
+  it('re-packs before it strands: A (08:00–08:20), B (08:20–08:40) and C (08:00–08:40) fit two counters without a cancellation', async () => {
+    const day = openWednesday(3);
+    const a = await book(at(day, '08:00'), c1());
+    const b = await book(at(day, '08:20'), c2());
+    const c = await occupy(office, c3(), at(day, '08:00'), at(day, '08:40')).then(async () => (await getDb().select().from(bookings).where(and(eq(bookings.counterId, c3()), sql`lower(${bookings.during}) = ${at(day, '08:00').toISOString()}::timestamptz`)))[0]!.id);
+    const window = await wednesdayMorning();
+    const done = await setWindowCountersAction(initialCapacityState, form({ locale: 'de', windowId: window.id, countersOpen: 2 }));
+    expect(done).toEqual({ ok: true, data: { moved: 2, cancelled: 0 } });
+    expect((await booking(a)).counterId).toBe((await booking(b)).counterId);
+    expect([(await booking(a)).status, (await booking(b)).status, (await booking(c)).status]).toEqual(['booked', 'booked', 'booked']);
+    await expectEveryBookingStaffed();
+  });
+
   it('asks again when the stranded bookings changed since they were shown, and refuses more counters than exist', async () => {
     const day = openWednesday(1);
     await book(at(day, '09:00'), c1());

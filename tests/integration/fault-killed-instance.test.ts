@@ -35,7 +35,7 @@ afterEach(async () => {
 type Instance = { child: ChildProcess; next: (event: string) => Promise<Record<string, unknown>> };
 
 /** Starts an instance in `mode` (see tests/support/booking-instance.ts) and reads its reports. */
-function startInstance(mode: string, args: { start: Date; counts: Record<string, number>; tokenHash: string; email?: string }): Instance {
+function startInstance(mode: string, args: { start: Date; counts: Record<string, number>; tokenHash: string; email?: string; attempts?: { start: string; counts: Record<string, number> }[] }): Instance {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', '--import', './scripts/allow-server-only.mjs', 'tests/support/booking-instance.ts', mode, JSON.stringify({ email: `killed-${randomUUID()}@example.org`, ...args, start: args.start.toISOString() })],
@@ -188,4 +188,24 @@ describe('an app instance killed mid-request', () => {
     expect((await retry()).status).toBe('already-confirmed');
     expect(await mails()).toHaveLength(1);
   }, 120_000);
+});
+
+describe('two app instances re-packing one morning at once', () => {
+  it('leave no two active bookings overlapping on one counter', async () => {
+    const day = openWednesday(1);
+    const lengths: Record<string, number>[] = [{ anmeldung: 1 }, { anmeldung: 2 }, { personalausweis: 2 }, { anmeldung: 4 }, { reisepass: 3 }];
+    const attempts = (offset: number) =>
+      Array.from({ length: 30 }, (_, n) => {
+        const minutes = 8 * 60 + 10 * ((n * 7 + offset) % 24);
+        return { start: at(day, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`).toISOString(), counts: lengths[(n + offset) % lengths.length]! };
+      });
+    const raced = await Promise.all(
+      [0, 3].map((offset) => startInstance('race', { start: at(day, '08:00'), counts: {}, tokenHash: hashToken(randomUUID()), attempts: attempts(offset) }).next('raced')),
+    );
+    expect(raced.reduce((sum, r) => sum + Number(r.held), 0)).toBeGreaterThan(0);
+    const { rows } = await getDb().execute<{ n: number }>(sql`
+      select count(*)::int as n from bookings a join bookings b on a.counter_id = b.counter_id and a.id < b.id and a.during && b.during
+      where a.status in ('held','booked','checked_in','done','no_show') and b.status in ('held','booked','checked_in','done','no_show')`);
+    expect(rows[0]!.n).toBe(0);
+  }, 180_000);
 });

@@ -7,7 +7,8 @@
  *
  * Modes: `pause-in-hold` stops for good inside the hold transaction (advisory lock taken, held row written,
  * its services not yet); `hold-and-wait` commits a hold and then waits, never confirming; `pause-in-confirm`
- * stops for good inside the confirming transaction (row updated to booked, mail not yet queued).
+ * stops for good inside the confirming transaction (row updated to booked, mail not yet queued); `race` holds
+ * each of `attempts` (four at a time, new tokens) and reports how many it got.
  */
 import pg from 'pg';
 import { loadLocationForBooking } from '@/db/queries/availability';
@@ -15,11 +16,13 @@ import { confirmHold, saveHoldContact } from '@/db/queries/bookings';
 import { holdSlot } from '@/lib/booking/hold';
 import { enqueueMail } from '@/lib/mail/outbox';
 
-type Args = { start: string; counts: Record<string, number>; tokenHash: string; email: string };
+type Args = { start: string; counts: Record<string, number>; tokenHash: string; email: string; attempts?: { start: string; counts: Record<string, number> }[] };
 
 const [mode, json] = process.argv.slice(2);
 const args = JSON.parse(json ?? '{}') as Args;
 const say = (event: string, data: Record<string, unknown> = {}) => process.stdout.write(`${JSON.stringify({ event, ...data })}\n`);
+// stdout carries only the reports; the app's own log lines (e.g. a hold's re-pack) go to stderr.
+console.info = (...parts: unknown[]) => console.error(...parts);
 const waitForever = () => new Promise<never>(() => setInterval(() => {}, 60_000));
 
 // Never outlive the test: the parent holds our stdin open (it closes when the parent dies), and five minutes is far beyond any test.
@@ -45,6 +48,21 @@ async function main() {
   if (!location) throw new Error('the seeded office is missing');
   const services = location.services.filter((s) => args.counts[s.slug]).map((s) => ({ ...s, count: args.counts[s.slug]! }));
   const hold = () => holdSlot({ location, services, start: new Date(args.start), tokenHash: args.tokenHash, locale: 'de' });
+
+  if (mode === 'race') {
+    const attempts = [...(args.attempts ?? [])];
+    let held = 0;
+    const worker = async () => {
+      for (let next = attempts.shift(); next; next = attempts.shift()) {
+        const chosen = location.services.filter((s) => next!.counts[s.slug]).map((s) => ({ ...s, count: next!.counts[s.slug]! }));
+        const outcome = await holdSlot({ location, services: chosen, start: new Date(next.start), tokenHash: `race-${process.pid}-${Math.random()}`, locale: 'de' });
+        if (outcome.ok) held++;
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    say('raced', { held });
+    process.exit(0);
+  }
 
   if (mode === 'pause-in-hold') {
     pauseBefore(/^insert into "booking_services"/i);

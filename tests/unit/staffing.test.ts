@@ -89,4 +89,30 @@ describe('planCapacityChange', () => {
     });
     expect(plan).toEqual({ moves: [], stranded: [1] });
   });
+
+  it('re-packs instead of stranding: A (08:00–08:20), B (08:20–08:40) and C (08:00–08:40) fit two counters', () => {
+    const plan = planCapacityChange({
+      before: week,
+      after: fewer,
+      bookings: [booking(1, 11, '2026-06-15T08:00', '2026-06-15T08:20'), booking(2, 12, '2026-06-15T08:20', '2026-06-15T08:40'), booking(3, 13, '2026-06-15T08:00', '2026-06-15T08:40')],
+      movable: all,
+    });
+    expect(plan.stranded).toEqual([]);
+    // C takes A's counter, A moves into the free start of B's: two moves, A and B now share a counter.
+    expect(plan.moves).toEqual([
+      { bookingId: 1, counterId: 12 },
+      { bookingId: 3, counterId: 11 },
+    ]);
+  });
+
+  it('strands only what does not fit beside the others, never a booking that may not move', () => {
+    const plan = planCapacityChange({
+      before: week,
+      after: { ...week, windows: [{ ...week.windows[0]!, countersOpen: 1 }] },
+      bookings: [booking(1, 11, '2026-06-15T09:00', '2026-06-15T09:30'), booking(2, 12, '2026-06-15T09:00', '2026-06-15T09:20'), booking(3, 13, '2026-06-15T09:30', '2026-06-15T09:40')],
+      movable: (b) => b.id !== 1,
+    });
+    expect(plan).toEqual({ moves: [{ bookingId: 3, counterId: 11 }], stranded: [2] });
+  });
 });
+
