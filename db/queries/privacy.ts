@@ -3,13 +3,13 @@ import { sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 
 /**
- * Erases name, email, phone (and a request's note) once the appointment lies `days` days in the past.
+ * Erases name, email, phone, the staff note (and a request's note) once the appointment lies `days` days in the past.
  * Idempotent, so any number of app instances may run it; counts, services, statuses and times stay
  * for anonymous statistics.
  */
 export async function erasePersonalData({ days, tx = getDb() }: { days: number; tx?: DbOrTx }): Promise<{ bookings: number; requests: number }> {
   const bookings = await tx.execute(sql`
-    update bookings set name = null, email = null, phone = null, personal_data_erased_at = now()
+    update bookings set name = null, email = null, phone = null, staff_note = null, personal_data_erased_at = now()
     where personal_data_erased_at is null and upper(during) < now() - make_interval(days => ${days})`);
   // A request is done with once answered or withdrawn; open ones wait for their last wished day.
   const requests = await tx.execute(sql`
