@@ -129,11 +129,15 @@ test.describe('staff area', () => {
     await expect(clerk.getByRole('heading', { level: 1, name: text[locale].plan })).toBeVisible();
     await clerk.goto(`/${locale}/verwaltung?standort=buergeramt-mitte&datum=${day.toISODate()}`);
     await clerk.getByRole('article').filter({ hasText: code }).getByRole('link', { name: locale === 'de' ? 'Verschieben' : 'Move' }).click();
-    await clerk.getByLabel(locale === 'de' ? 'Tag' : 'Day', { exact: true }).fill(day.toISODate()!);
-    await clerk.getByRole('button', { name: locale === 'de' ? 'Freie Zeiten anzeigen' : 'Show free times' }).click();
+    // The move starts on the appointment's own day and shows the appointment being moved.
+    await expect(clerk.getByLabel(locale === 'de' ? 'Tag' : 'Day', { exact: true })).toHaveValue(day.toISODate()!);
+    await expect(clerk.getByText(locale === 'de' ? 'Bisheriger Termin' : 'Current appointment')).toBeVisible();
+    await expect(clerk.locator('.walk-in-current')).toContainText(/10:30\s*–\s*10:\d\d/);
     await clerk.getByRole('radio', { name: '11:10' }).check();
     await clerk.getByRole('button', { name: locale === 'de' ? 'Auf diese Zeit verschieben' : 'Move to this time' }).click();
-    await expect(clerk.getByRole('status').filter({ hasText: locale === 'de' ? /Verschoben/ : /Moved/ })).toBeVisible();
+    await expect(clerk.getByRole('status').filter({ hasText: locale === 'de' ? /Verschoben auf .*11:10/ : /Moved to .*11:10/ })).toBeVisible();
+    await clerk.getByRole('link', { name: locale === 'de' ? 'Zurück zum Tagesplan' : 'Back to the day plan' }).click();
+    await expect(clerk).toHaveURL(new RegExp(`datum=${day.toISODate()}`));
     const rows = await sql<{ status: string; code: string }>(
       'select status, code from bookings where code = $1 or rescheduled_from_id = (select id from bookings where code = $1) order by id',
       [code],
@@ -150,12 +154,21 @@ test.describe('staff area', () => {
     await page.goto(`/${locale}/verwaltung/buchen?standort=buergeramt-mitte&anzahl_beglaubigung=2&tag=${day.toISODate()}`);
     await page.getByRole('radio').first().check();
     await page.getByLabel(locale === 'de' ? 'Name' : 'Name', { exact: true }).fill('Walter Anrufer');
+    // The caller's language for the mail, not the clerk's.
+    const other = locale === 'de' ? 'en' : 'de';
+    await page.getByRole('radio', { name: other === 'en' ? 'English' : 'Deutsch' }).check();
     await page.getByRole('button', { name: locale === 'de' ? 'Verbindlich buchen' : 'Book', exact: true }).click();
     const status = page.getByRole('status').filter({ hasText: locale === 'de' ? /Buchungsnummer/ : /booking number/ });
     await expect(status).toBeVisible();
     const code = (await status.textContent())!.match(/[A-Z2-9]{4}-[A-Z2-9]{4}/)![0];
-    const [row] = await sql<{ status: string; source: string; name: string }>('select status, source, name from bookings where code = $1', [code]);
-    expect(row).toEqual({ status: 'booked', source: 'staff', name: 'Walter Anrufer' });
+    const slip = page.getByRole('region', { name: locale === 'de' ? 'Ihr Termin' : 'Your appointment' });
+    const dateLabel = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' }).format(day.toJSDate());
+    await expect(slip).toContainText(dateLabel);
+    await expect(slip).toContainText(locale === 'de' ? 'Bürgeramt Musterstadt-Mitte' : "Citizens' Office Musterstadt Centre");
+    await expect(slip).toContainText(locale === 'de' ? '2 × Beglaubigung von Kopien' : '2 × Certified copies');
+    await expect(slip).toContainText(locale === 'de' ? 'Bitte mitbringen' : 'Please bring');
+    const [row] = await sql<{ status: string; source: string; name: string; locale: string }>('select status, source, name, locale from bookings where code = $1', [code]);
+    expect(row).toEqual({ status: 'booked', source: 'staff', name: 'Walter Anrufer', locale: other });
   });
 
   test('answers a wrong password generically and locks the account after repeated failures', async ({ browser }, testInfo) => {
