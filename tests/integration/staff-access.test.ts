@@ -3,15 +3,20 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cancelBookingByStaffAction, setBookingStatusAction } from '@/app/[locale]/verwaltung/actions';
 import { bookForCitizenAction, moveBookingByStaffAction } from '@/app/[locale]/verwaltung/buchen/actions';
+import { createTranslator } from 'next-intl';
 import { getDb } from '@/db/client';
+import { listRecentAudit } from '@/db/queries/admin-audit';
 import { bookingServices, bookings, locations, outbox, staffUsers } from '@/db/schema';
 import { DEMO_STAFF, seedDemoStaff } from '@/db/seed-staff';
+import { auditSentence } from '@/lib/admin/audit-sentence';
 import { hashSecret } from '@/lib/auth/password';
 import { signIn } from '@/lib/auth/sign-in';
 import { requireStaff, startStaffSession, StaffAccessError } from '@/lib/auth/staff-session';
 import { changeBookingStatus, saveStaffNote } from '@/lib/staff/booking-actions';
 import { dayPlanFor, searchFor } from '@/lib/staff/day-plan';
 import { moveBookingForCitizen } from '@/lib/staff/move-booking';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
 import { testCookies } from '../support/next-headers';
 import { at, mainOffice, occupy, openWednesday } from '../support/office';
 
@@ -146,6 +151,27 @@ describe('desk steps are checked in the data layer, whatever the page shows', ()
     expect(await statusOf(bookingId)).toBe('booked');
     expect((await auditOf(bookingId)).map((a) => a.action)).toEqual(['booking-checked_in', 'booking-done', 'booking-status-undone', 'booking-status-undone', 'booking-no_show', 'booking-status-undone']);
     expect((await auditOf(bookingId))[2]!.details).toEqual({ from: 'done', to: 'checked_in' });
+  });
+
+  it('writes the desk steps into the audit log as sentences with the booking number, no ids or JSON', async () => {
+    const { bookingId } = await aBooking();
+    const actor = await signInAs(DEMO_STAFF[1].email);
+    const now = minutes(await startOf(bookingId), 1);
+    await changeBookingStatus({ actor, bookingId, status: 'checked_in', now });
+    await changeBookingStatus({ actor, bookingId, status: 'booked', now });
+    const [row] = await getDb().select({ code: bookings.code }).from(bookings).where(eq(bookings.id, bookingId));
+    const entries = (await listRecentAudit({ limit: 50 })).filter((e) => e.entityId === String(bookingId));
+    for (const locale of ['de', 'en'] as const) {
+      const messages = locale === 'de' ? de : en;
+      const t = createTranslator({ locale, messages, namespace: 'Admin.audit' });
+      const labels = { status: (s: string) => messages.Staff.status[s as 'booked'], role: (r: string) => r, weekday: (n: number) => String(n) };
+      const sentences = entries.map((e) => { const { key, values } = auditSentence(e, locale, labels); return t(`sentences.${key}`, values); });
+      expect(sentences).toEqual(
+        locale === 'de'
+          ? [`Termin ${row!.code}: „angekommen“ zurückgenommen, jetzt „gebucht“.`, `Ankunft zu Termin ${row!.code} vermerkt.`]
+          : [`Appointment ${row!.code}: “arrived” undone, now “booked”.`, `Arrival recorded for appointment ${row!.code}.`],
+      );
+    }
   });
 
   it('refuses a step from a status the clerk no longer sees (a second click, another desk)', async () => {
