@@ -93,14 +93,16 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
           {t(noticeKey)}
         </p>
       )}
-      <dl className="plan-totals" aria-label={t('totals.label')}>
-        {totals.map((item) => (
-          <div key={item.key} className={`plan-totals__item plan-totals__item--${item.key}`}>
-            <dt>{t(`totals.${item.key}`)}</dt>
-            <dd>{item.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <section aria-label={t('totals.label')}>
+        <dl className="plan-totals">
+          {totals.map((item) => (
+            <div key={item.key} className={`plan-totals__item plan-totals__item--${item.key}`}>
+              <dt>{t(`totals.${item.key}`)}</dt>
+              <dd>{item.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <div className="staff-tools">
         <form method="get" className="staff-tools__form">
           {locations.length > 1 ? (
