@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { bookForCitizenAction, type WalkInBooked } from '@/app/[locale]/verwaltung/buchen/actions';
 import { PrintButton } from '@/components/staff/print-button';
 import { Field } from '@/components/ui/field';
@@ -77,12 +77,20 @@ function BookedSlip({ booked, slip }: { booked: WalkInBooked; slip: WalkInSlip }
   const day = format.dateTime(start, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: slip.timeZone });
   const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone: slip.timeZone });
   const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: slip.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(start);
+  // The slip replaces the form below the long service list: bring it into view and move focus there.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    title.current?.scrollIntoView({ block: 'start' });
+    title.current?.focus();
+  }, []);
   return (
     <section className="walk-in-slip" aria-labelledby="slip-title">
       <p className="alert alert--success no-print" role="status">
         {t('booked', { code: booked.code, pin: booked.pin })} {booked.email ? t('bookedMail', { email: booked.email, language: tLocale(booked.mailLocale) }) : t('bookedNoMail')}
       </p>
-      <h2 id="slip-title">{t('slipTitle')}</h2>
+      <h2 id="slip-title" ref={title} tabIndex={-1}>
+        {t('slipTitle')}
+      </h2>
       <dl className="walk-in-slip__facts">
         <dt>{t('slipWhen')}</dt>
         <dd>
