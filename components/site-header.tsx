@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
+import { CitizenNavGate } from './citizen-nav-gate';
 import { LocaleSwitcher } from './locale-switcher';
 import { TownMark } from './town-mark';
 
@@ -17,19 +18,21 @@ export async function SiteHeader() {
         </Link>
         <LocaleSwitcher />
       </div>
-      <nav aria-label={t('mainNavigation')} className="site-nav">
-        <ul className="container site-nav__list">
-          <li>
-            <Link href="/">{t('home')}</Link>
-          </li>
-          <li>
-            <Link href="/termin">{t('book')}</Link>
-          </li>
-          <li>
-            <Link href="/termin/absagen">{t('cancel')}</Link>
-          </li>
-        </ul>
-      </nav>
+      <CitizenNavGate>
+        <nav aria-label={t('mainNavigation')} className="site-nav">
+          <ul className="container site-nav__list">
+            <li>
+              <Link href="/">{t('home')}</Link>
+            </li>
+            <li>
+              <Link href="/termin">{t('book')}</Link>
+            </li>
+            <li>
+              <Link href="/termin/absagen">{t('cancel')}</Link>
+            </li>
+          </ul>
+        </nav>
+      </CitizenNavGate>
     </header>
   );
 }

@@ -1,19 +1,30 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { moveBookingByStaffAction } from '@/app/[locale]/verwaltung/buchen/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { clockFormat } from '@/lib/format';
+import { Link } from '@/lib/i18n/navigation';
 
-/** Pick the new time for a booking; the answer (the new booking number) appears right here. */
-export function MoveForm({ locale, bookingId, times }: { locale: string; bookingId: number; times: { value: string; label: string }[] }) {
+type Props = { locale: string; bookingId: number; times: { value: string; label: string }[]; timeZone: string; standort: string };
+
+/** Pick the new time for a booking; the answer (new time and booking number) appears right here. */
+export function MoveForm({ locale, bookingId, times, timeZone, standort }: Props) {
   const t = useTranslations('WalkIn');
+  const format = useFormatter();
   const [state, formAction] = useActionState(moveBookingByStaffAction, { ok: false, values: {} });
   if (state.ok && state.data) {
+    const start = new Date(state.data.start);
+    const when = `${format.dateTime(start, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone })}, ${format.dateTime(start, { ...clockFormat, timeZone })}`;
+    const localDate = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(start);
     return (
-      <p className="alert alert--success" role="status">
-        {t('moved', { code: state.data.code })}
-      </p>
+      <div className="alert alert--success" role="status">
+        <p>{t('moved', { code: state.data.code, when })}</p>
+        <p>
+          <Link href={{ pathname: '/verwaltung', query: { standort, datum: localDate } }}>{t('toNewDay')}</Link>
+        </p>
+      </div>
     );
   }
   const error = !state.ok ? state.fieldErrors?.start?.[0] : undefined;

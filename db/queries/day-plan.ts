@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { bookingServices, bookings, counters, services } from '@/db/schema';
+import { bookingServices, bookings, counters, locations, services } from '@/db/schema';
 
 export type PlanBooking = {
   id: number;
@@ -14,6 +14,9 @@ export type PlanBooking = {
   email: string | null;
   phone: string | null;
   source: (typeof bookings.$inferSelect)['source'];
+  staffNote: string | null;
+  /** What the citizen wrote in the appointment request this booking answers. */
+  citizenNote: string | null;
   items: { name: { de: string; en: string }; count: number }[];
 };
 
@@ -28,9 +31,11 @@ const planColumns = {
   email: bookings.email,
   phone: bookings.phone,
   source: bookings.source,
+  staffNote: bookings.staffNote,
+  citizenNote: sql<string | null>`(select r.note from appointment_requests r where r.booking_id = ${bookings.id} limit 1)`,
 };
 
-async function withItems(rows: Omit<PlanBooking, 'items'>[], tx: DbOrTx): Promise<PlanBooking[]> {
+async function withItems<Row extends Omit<PlanBooking, 'items'>>(rows: Row[], tx: DbOrTx): Promise<(Row & Pick<PlanBooking, 'items'>)[]> {
   if (rows.length === 0) return [];
   const items = await tx
     .select({ bookingId: bookingServices.bookingId, name: services.name, count: bookingServices.count })
@@ -60,14 +65,44 @@ export async function loadDayPlan({ locationId, from, to, tx = getDb() }: { loca
   return { counters: counterRows, bookings: await withItems(rows, tx) };
 }
 
-/** Bookings of one location whose number or name matches `query`, newest first. */
-export async function searchBookings({ locationId, query, tx = getDb() }: { locationId: number; query: string; tx?: DbOrTx }) {
-  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export type SearchHit = PlanBooking & { location: { id: number; slug: string; name: { de: string; en: string }; timeZone: string } };
+
+/**
+ * Bookings of the given locations whose number, name, email address or phone number matches `query`, the
+ * coming ones first (soonest first), then the past ones (latest first). Phone numbers match on their digits,
+ * so "0711 123" finds "+49 711 123…" only when typed alike, but "0711/123" finds "0711 123". Callers check access first.
+ */
+export async function searchBookings({ locationIds, query, now = new Date(), tx = getDb() }: { locationIds: number[]; query: string; now?: Date; tx?: DbOrTx }): Promise<SearchHit[]> {
+  if (locationIds.length === 0) return [];
+  const escape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const pattern = `%${escape(query)}%`;
+  const digits = query.replace(/\D/g, '');
   const rows = await tx
-    .select(planColumns)
+    .select({ ...planColumns, location: { id: locations.id, slug: locations.slug, name: locations.name, timeZone: locations.timeZone } })
     .from(bookings)
-    .where(and(eq(bookings.locationId, locationId), inArray(bookings.status, ['booked', 'checked_in', 'done', 'no_show', 'cancelled']), or(ilike(bookings.code, pattern), ilike(bookings.name, pattern))))
-    .orderBy(sql`lower(${bookings.during}) desc`)
+    .innerJoin(locations, eq(locations.id, bookings.locationId))
+    .where(
+      and(
+        inArray(bookings.locationId, locationIds),
+        inArray(bookings.status, ['booked', 'checked_in', 'done', 'no_show', 'cancelled']),
+        or(
+          ilike(bookings.code, pattern),
+          ilike(bookings.name, pattern),
+          ilike(bookings.email, pattern),
+          digits.length >= 4 ? sql`regexp_replace(${bookings.phone}, '\\D', '', 'g') like ${`%${digits}%`}` : undefined,
+        ),
+      ),
+    )
+    .orderBy(
+      sql`upper(${bookings.during}) < ${now.toISOString()}::timestamptz`,
+      sql`case when upper(${bookings.during}) >= ${now.toISOString()}::timestamptz then lower(${bookings.during}) end asc`,
+      sql`lower(${bookings.during}) desc`,
+    )
     .limit(50);
   return withItems(rows, tx);
+}
+
+/** Sets or clears (empty text) the clerks' internal note of a booking. Callers check access first. */
+export async function setStaffNote({ bookingId, note, tx = getDb() }: { bookingId: number; note: string | null; tx?: DbOrTx }) {
+  await tx.update(bookings).set({ staffNote: note }).where(eq(bookings.id, bookingId));
 }

@@ -6,7 +6,7 @@ export type ErasureCounts = { bookings: number; requests: number; holds: number;
 
 /**
  * Erases what identifies a citizen once the appointment lies `days` days before `now`: name, email,
- * phone, a request's note, and the free text staff typed about them (cancel and decline reasons, also in
+ * phone, a request's note, the clerk's internal note, and the free text staff typed about them (cancel and decline reasons, also in
  * the audit log, which keeps who did what and when). Deletes what has no purpose left: holds that ran out
  * (they may carry contact data typed before the time ran out), outbox rows given up on, and staff
  * sessions past their end or idle timeout. Idempotent, so any number of app instances may run it; counts,
@@ -16,7 +16,7 @@ export async function erasePersonalData({ days, idleSessionMinutes = 30, now = n
   const cutoff = sql`${now.toISOString()}::timestamptz - make_interval(days => ${days})`;
   const at = sql`${now.toISOString()}::timestamptz`;
   const bookings = await tx.execute(sql`
-    update bookings set name = null, email = null, phone = null, cancel_reason = null, pin_sealed = null, personal_data_erased_at = ${at}
+    update bookings set name = null, email = null, phone = null, cancel_reason = null, staff_note = null, pin_sealed = null, personal_data_erased_at = ${at}
     where personal_data_erased_at is null and upper(during) < ${cutoff}`);
   // A request is done with once answered or withdrawn; open ones wait for their last wished day.
   const requests = await tx.execute(sql`

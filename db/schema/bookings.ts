@@ -38,6 +38,8 @@ export const bookings = pgTable('bookings', {
   name: text('name'),
   email: text('email'),
   phone: text('phone'),
+  /** The clerks' internal note ("brings an interpreter"); personal data, erased with the name. Never shown to the citizen. */
+  staffNote: text('staff_note'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   cancelledAt: timestamp('cancelled_at', { withTimezone: true }),

@@ -1,21 +1,14 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
+import { setStaffNote } from '@/db/queries/day-plan';
 import { writeAudit } from '@/db/queries/staff';
-import { bookings } from '@/db/schema';
+import { bookings, locations } from '@/db/schema';
 import { mayWorkAt, StaffAccessError, type StaffUser } from '@/lib/auth/staff-session';
 import { enqueueMail } from '@/lib/mail/outbox';
+import { checkStep, isUndo, type DeskStatus, type StepRefusal } from '@/lib/staff/status-steps';
 
-export type StaffStatus = 'checked_in' | 'done' | 'no_show';
-
-// Which status a clerk may set from which: arrival, then done; or no-show for someone who never came.
-const TRANSITIONS: Record<StaffStatus, readonly string[]> = {
-  checked_in: ['booked'],
-  done: ['checked_in', 'booked'],
-  no_show: ['booked'],
-};
-
-export type StaffActionResult = { ok: true } | { ok: false; reason: 'not-found' | 'invalid-transition' | 'forbidden' };
+export type StaffActionResult = { ok: true } | { ok: false; reason: 'not-found' | 'invalid-transition' | 'stale' | 'forbidden' | StepRefusal };
 
 /**
  * Locks the booking and checks the actor may touch it; the access check sits here, beside the data. Another
@@ -28,16 +21,24 @@ async function lockBooking(tx: Tx, actor: StaffUser, bookingId: number) {
   return booking;
 }
 
-/** Check-in, done or no-show, recorded in the audit log. */
-export async function changeBookingStatus({ actor, bookingId, status }: { actor: StaffUser | null; bookingId: number; status: StaffStatus }): Promise<StaffActionResult> {
+/**
+ * Check-in, done, no-show or the undo of one of them, recorded in the audit log. The rules of `checkStep` are
+ * kept here, beside the data, whatever buttons a page shows. `from` is the status the clerk saw: a second
+ * click or another clerk's change in between refuses instead of stepping twice.
+ */
+export async function changeBookingStatus({ actor, bookingId, from, status, now = new Date() }: { actor: StaffUser | null; bookingId: number; from?: DeskStatus; status: DeskStatus; now?: Date }): Promise<StaffActionResult> {
   if (!actor) throw new StaffAccessError('signed-out');
   return getDb().transaction(async (tx) => {
     const booking = await lockBooking(tx, actor, bookingId);
     if (!booking) return { ok: false, reason: 'not-found' };
     if (booking === 'forbidden') return { ok: false, reason: 'forbidden' };
-    if (!TRANSITIONS[status].includes(booking.status)) return { ok: false, reason: 'invalid-transition' };
+    if (from && booking.status !== from) return { ok: false, reason: 'stale' };
+    const [location] = await tx.select({ timeZone: locations.timeZone }).from(locations).where(eq(locations.id, booking.locationId));
+    const verdict = checkStep({ from: booking.status, to: status, start: booking.during.start, now, timeZone: location!.timeZone });
+    if (!verdict.ok) return verdict;
     await tx.update(bookings).set({ status }).where(eq(bookings.id, bookingId));
-    await writeAudit({ tx, actorId: actor.id, action: `booking-${status}`, entity: 'booking', entityId: bookingId, details: { from: booking.status } });
+    const undo = isUndo(booking.status as DeskStatus, status);
+    await writeAudit({ tx, actorId: actor.id, action: undo ? 'booking-status-undone' : `booking-${status}`, entity: 'booking', entityId: bookingId, details: { from: booking.status, to: status } });
     return { ok: true };
   });
 }
@@ -53,6 +54,20 @@ export async function cancelBookingForCitizen({ actor, bookingId, reason }: { ac
     await tx.update(bookings).set({ status: 'cancelled', cancelledAt: new Date(), cancelReason: reason }).where(eq(bookings.id, bookingId));
     if (booking.email) await enqueueMail(tx, { kind: 'booking-cancelled', bookingId, reason });
     await writeAudit({ tx, actorId: actor.id, action: 'booking-cancelled', entity: 'booking', entityId: bookingId, details: { reason } });
+    return { ok: true };
+  });
+}
+
+/** Saves the clerks' internal note of a booking (empty clears it), audited without the note's text. */
+export async function saveStaffNote({ actor, bookingId, note }: { actor: StaffUser | null; bookingId: number; note: string }): Promise<StaffActionResult> {
+  if (!actor) throw new StaffAccessError('signed-out');
+  return getDb().transaction(async (tx) => {
+    const booking = await lockBooking(tx, actor, bookingId);
+    if (!booking) return { ok: false, reason: 'not-found' };
+    if (booking === 'forbidden') return { ok: false, reason: 'forbidden' };
+    if (booking.personalDataErasedAt) return { ok: false, reason: 'not-found' };
+    await setStaffNote({ tx, bookingId, note: note === '' ? null : note });
+    await writeAudit({ tx, actorId: actor.id, action: 'booking-note', entity: 'booking', entityId: bookingId });
     return { ok: true };
   });
 }

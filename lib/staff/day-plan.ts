@@ -1,7 +1,9 @@
 import 'server-only';
 import { DateTime } from 'luxon';
 import { loadDayPlan, searchBookings } from '@/db/queries/day-plan';
+import { loadLocationForBooking } from '@/db/queries/availability';
 import { listLocations } from '@/db/queries/locations';
+import { findSlots } from '@/lib/booking/availability';
 import { mayWorkAt, StaffAccessError, type StaffUser } from '@/lib/auth/staff-session';
 import { isCleanText } from '@/lib/validation/text';
 
@@ -20,10 +22,25 @@ export async function dayPlanFor({ actor, location, date }: { actor: StaffUser |
   return loadDayPlan({ locationId: location.id, from: day.toJSDate(), to: day.plus({ days: 1 }).toJSDate() });
 }
 
-export async function searchFor({ actor, locationId, query }: { actor: StaffUser | null; locationId: number; query: string }) {
+/** Bookings matching number, name, email or phone in every location this staff member may see. */
+export async function searchFor({ actor, query, now }: { actor: StaffUser | null; query: string; now?: Date }) {
   if (!actor) throw new StaffAccessError('signed-out');
-  if (!mayWorkAt(actor, locationId)) throw new StaffAccessError('forbidden');
   // No stored number or name holds control or invisible characters (a NUL byte would even fail the query).
   if (!isCleanText(query)) return [];
-  return searchBookings({ locationId, query });
+  const visible = await locationsFor(actor);
+  return searchBookings({ locationIds: visible.map((l) => l.id), query, now });
+}
+
+/**
+ * Counter time still free on `date` from `now` on, in minutes: what a clerk can still give to callers (no lead
+ * time, cancelled times free at once). Summed over the slot grid, each free counter counting one step.
+ */
+export async function freeMinutesOn({ actor, slug, date, now = new Date() }: { actor: StaffUser | null; slug: string; date: string; now?: Date }) {
+  if (!actor) throw new StaffAccessError('signed-out');
+  const location = await loadLocationForBooking({ slug });
+  if (!location) return 0;
+  if (!mayWorkAt(actor, location.id)) throw new StaffAccessError('forbidden');
+  const step = location.slotStepMinutes;
+  const slots = await findSlots({ location: { ...location, minLeadMinutes: 0 }, durationMinutes: step, from: date, to: date, now, releaseDelayMinutes: 0 });
+  return slots.reduce((sum, slot) => sum + slot.freeCounterIds.length * step, 0);
 }

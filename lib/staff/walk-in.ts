@@ -10,9 +10,9 @@ import type { ChosenService } from '@/lib/booking/choice';
 import { holdSlot } from '@/lib/booking/hold';
 import { generatePin, generateToken, hashToken } from '@/lib/booking/secrets';
 import { enqueueMail } from '@/lib/mail/outbox';
-import type { Slot } from '@/lib/slots';
+import { durationOf, type Slot } from '@/lib/slots';
 
-export type WalkInResult = { ok: true; code: string; pin: string } | { ok: false; reason: 'taken'; alternatives: Slot[] } | { ok: false; reason: 'forbidden' };
+export type WalkInResult = { ok: true; code: string; pin: string; start: Date; end: Date } | { ok: false; reason: 'taken'; alternatives: Slot[] } | { ok: false; reason: 'forbidden' };
 
 /**
  * Books for a caller or walk-in through the citizens' reservation path (same slot check, same
@@ -45,5 +45,5 @@ export async function bookForCitizen(args: {
     if (args.contact.email) await enqueueMail(tx, { kind: 'booking-confirmed', bookingId: booking.id, pin });
     await writeAudit({ tx, actorId: actor.id, action: 'booking-created', entity: 'booking', entityId: booking.id, details: { source: 'staff' } });
   });
-  return { ok: true, code: hold.code, pin };
+  return { ok: true, code: hold.code, pin, start: args.start, end: new Date(args.start.getTime() + durationOf(args.services) * 60_000) };
 }

@@ -22,6 +22,7 @@ describe('personal data erasure', () => {
           name: 'Erika Mustermann',
           email: 'erika@example.org',
           phone: '0711 123456',
+          staffNote: 'Kommt mit Betreuerin',
         })
         .returning({ id: bookings.id });
     const [[old], [recent]] = await Promise.all([insert(10, 0), insert(3, 1)]);
@@ -30,10 +31,10 @@ describe('personal data erasure', () => {
     expect(await erasePersonalData({ days: 7 })).toMatchObject({ bookings: 0 });
 
     const [erased] = await getDb().select().from(bookings).where(eq(bookings.id, old!.id));
-    expect(erased).toMatchObject({ name: null, email: null, phone: null, status: 'no_show' });
+    expect(erased).toMatchObject({ name: null, email: null, phone: null, staffNote: null, status: 'no_show' });
     expect(erased!.personalDataErasedAt).toBeInstanceOf(Date);
     const [kept] = await getDb().select().from(bookings).where(eq(bookings.id, recent!.id));
-    expect(kept).toMatchObject({ name: 'Erika Mustermann', email: 'erika@example.org' });
+    expect(kept).toMatchObject({ name: 'Erika Mustermann', email: 'erika@example.org', staffNote: 'Kommt mit Betreuerin' });
     const { rows } = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from bookings where status = 'no_show'`);
     expect(rows[0]!.n).toBe(2);
   });

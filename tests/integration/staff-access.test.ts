@@ -1,19 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cancelBookingByStaffAction, setBookingStatusAction } from '@/app/[locale]/verwaltung/actions';
 import { bookForCitizenAction, moveBookingByStaffAction } from '@/app/[locale]/verwaltung/buchen/actions';
+import { createTranslator } from 'next-intl';
 import { getDb } from '@/db/client';
+import { listRecentAudit } from '@/db/queries/admin-audit';
 import { bookingServices, bookings, locations, outbox, staffUsers } from '@/db/schema';
 import { DEMO_STAFF, seedDemoStaff } from '@/db/seed-staff';
+import { auditSentence } from '@/lib/admin/audit-sentence';
 import { hashSecret } from '@/lib/auth/password';
 import { signIn } from '@/lib/auth/sign-in';
 import { requireStaff, startStaffSession, StaffAccessError } from '@/lib/auth/staff-session';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
-import { dayPlanFor } from '@/lib/staff/day-plan';
 import { bookForCitizen } from '@/lib/staff/walk-in';
+import { changeBookingStatus, saveStaffNote } from '@/lib/staff/booking-actions';
+import { dayPlanFor, searchFor } from '@/lib/staff/day-plan';
 import { moveBookingForCitizen } from '@/lib/staff/move-booking';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
 import { testCookies } from '../support/next-headers';
 import { at, mainOffice, occupy, openWednesday } from '../support/office';
 
@@ -39,7 +45,10 @@ async function aBooking() {
 async function signInAs(email: string) {
   const [user] = await getDb().select().from(staffUsers).where(eq(staffUsers.email, email));
   await startStaffSession(user!.id);
+  return requireStaff();
 }
+
+const startOf = async (id: number) => (await getDb().select({ during: bookings.during }).from(bookings).where(eq(bookings.id, id)))[0]!.during.start;
 
 const statusOf = async (id: number) => (await getDb().select({ status: bookings.status }).from(bookings).where(eq(bookings.id, id)))[0]!.status;
 
@@ -67,10 +76,18 @@ describe('staff actions check the session themselves', () => {
     expect(await statusOf(bookingId)).toBe('booked');
   });
 
-  it('let a clerk check in a booking of their own office, audited', async () => {
+  it('let a clerk check in a booking of their own office on its day, audited', async () => {
     const { bookingId } = await aBooking();
     await signInAs(DEMO_STAFF[1].email);
-    await expect(setBookingStatusAction(form({ locale: 'de', bookingId, status: 'checked_in' }))).rejects.toMatchObject({ digest: expect.stringContaining('hinweis=ok') });
+    await expect(setBookingStatusAction(form({ locale: 'de', bookingId, status: 'checked_in' }))).rejects.toMatchObject({ digest: expect.stringContaining('hinweis=not-today') });
+    expect(await statusOf(bookingId)).toBe('booked');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(await startOf(bookingId));
+      await expect(setBookingStatusAction(form({ locale: 'de', bookingId, status: 'checked_in' }))).rejects.toMatchObject({ digest: expect.stringContaining('hinweis=ok') });
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await statusOf(bookingId)).toBe('checked_in');
     const { rows } = await getDb().execute<{ action: string }>(sql`select action from audit_log where entity = 'booking' and entity_id = ${String(bookingId)}`);
     expect(rows.map((r) => r.action)).toEqual(['booking-checked_in']);
@@ -111,6 +128,99 @@ describe('staff actions check the session themselves', () => {
     const mails = await getDb().select().from(outbox).where(sql`${outbox.payload}->>'bookingId' = ${String(bookingId)}`);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ kind: 'booking-cancelled', payload: { bookingId, reason: 'Kurzfristige Schließung' } });
+  });
+});
+
+describe('desk steps are checked in the data layer, whatever the page shows', () => {
+  beforeEach(() => testCookies.clear());
+  const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000);
+  const talheimClerk = async () => {
+    const [branch] = await getDb().select().from(locations).where(eq(locations.slug, 'ortschaft-talheim'));
+    await getDb().insert(staffUsers).values({ email: 'talheim@musterstadt.example', name: 'Branch Clerk', role: 'clerk', locationId: branch!.id, passwordHash: await hashSecret('x') }).onConflictDoNothing();
+    return signInAs('talheim@musterstadt.example');
+  };
+  const auditOf = async (id: number) =>
+    (await getDb().execute<{ action: string; details: unknown }>(sql`select action, details from audit_log where entity = 'booking' and entity_id = ${String(id)} order by id`)).rows;
+
+  it('refuses arrival on another day, no-show before the start and done before arrival, changing nothing', async () => {
+    const { bookingId } = await aBooking();
+    const actor = await signInAs(DEMO_STAFF[1].email);
+    const start = await startOf(bookingId);
+    expect(await changeBookingStatus({ actor, bookingId, status: 'checked_in', now: minutes(start, -13 * 24 * 60) })).toEqual({ ok: false, reason: 'not-today' });
+    expect(await changeBookingStatus({ actor, bookingId, status: 'no_show', now: minutes(start, -208) })).toEqual({ ok: false, reason: 'not-started' });
+    expect(await changeBookingStatus({ actor, bookingId, status: 'done', now: minutes(start, 5) })).toEqual({ ok: false, reason: 'invalid-transition' });
+    expect(await statusOf(bookingId)).toBe('booked');
+    expect(await auditOf(bookingId)).toEqual([]);
+  });
+
+  it('undoes arrival, done and no-show, each audited with where it came from', async () => {
+    const { bookingId } = await aBooking();
+    const actor = await signInAs(DEMO_STAFF[1].email);
+    const now = minutes(await startOf(bookingId), 3);
+    const steps = [['checked_in', 'booked'], ['done', 'checked_in'], ['checked_in', 'done'], ['booked', 'checked_in'], ['no_show', 'booked'], ['booked', 'no_show']] as const;
+    for (const [status, from] of steps) expect(await changeBookingStatus({ actor, bookingId, from, status, now })).toEqual({ ok: true });
+    expect(await statusOf(bookingId)).toBe('booked');
+    expect((await auditOf(bookingId)).map((a) => a.action)).toEqual(['booking-checked_in', 'booking-done', 'booking-status-undone', 'booking-status-undone', 'booking-no_show', 'booking-status-undone']);
+    expect((await auditOf(bookingId))[2]!.details).toEqual({ from: 'done', to: 'checked_in' });
+  });
+
+  it('writes the desk steps into the audit log as sentences with the booking number, no ids or JSON', async () => {
+    const { bookingId } = await aBooking();
+    const actor = await signInAs(DEMO_STAFF[1].email);
+    const now = minutes(await startOf(bookingId), 1);
+    await changeBookingStatus({ actor, bookingId, status: 'checked_in', now });
+    await changeBookingStatus({ actor, bookingId, status: 'booked', now });
+    const [row] = await getDb().select({ code: bookings.code }).from(bookings).where(eq(bookings.id, bookingId));
+    const entries = (await listRecentAudit({ limit: 50 })).filter((e) => e.entityId === String(bookingId));
+    for (const locale of ['de', 'en'] as const) {
+      const messages = locale === 'de' ? de : en;
+      const t = createTranslator({ locale, messages, namespace: 'Admin.audit' });
+      const labels = { status: (s: string) => messages.Staff.status[s as 'booked'], role: (r: string) => r, weekday: (n: number) => String(n) };
+      const sentences = entries.map((e) => { const { key, values } = auditSentence(e, locale, labels); return t(`sentences.${key}`, values); });
+      expect(sentences).toEqual(
+        locale === 'de'
+          ? [`Termin ${row!.code}: „angekommen“ zurückgenommen, jetzt „gebucht“.`, `Ankunft zu Termin ${row!.code} vermerkt.`]
+          : [`Appointment ${row!.code}: “arrived” undone, now “booked”.`, `Arrival recorded for appointment ${row!.code}.`],
+      );
+    }
+  });
+
+  it('refuses a step from a status the clerk no longer sees (a second click, another desk)', async () => {
+    const { bookingId } = await aBooking();
+    const actor = await signInAs(DEMO_STAFF[1].email);
+    const now = minutes(await startOf(bookingId), 1);
+    expect(await changeBookingStatus({ actor, bookingId, from: 'booked', status: 'checked_in', now })).toEqual({ ok: true });
+    expect(await changeBookingStatus({ actor, bookingId, from: 'booked', status: 'checked_in', now })).toEqual({ ok: false, reason: 'stale' });
+    expect(await changeBookingStatus({ actor, bookingId, from: 'checked_in', status: 'booked', now })).toEqual({ ok: true });
+    expect(await changeBookingStatus({ actor, bookingId, from: 'checked_in', status: 'booked', now })).toEqual({ ok: false, reason: 'stale' });
+  });
+
+  it('keeps an internal note on the card, audited without its text, and refuses a clerk of another office', async () => {
+    const { bookingId, office } = await aBooking();
+    const actor = await signInAs(DEMO_STAFF[1].email);
+    expect(await saveStaffNote({ actor, bookingId, note: 'Bringt Dolmetscherin mit' })).toEqual({ ok: true });
+    const plan = await dayPlanFor({ actor, location: { id: office.id, timeZone: office.timeZone }, date: openWednesday(0).toISODate()! });
+    expect(plan.bookings.find((b) => b.id === bookingId)).toMatchObject({ staffNote: 'Bringt Dolmetscherin mit' });
+    expect(await auditOf(bookingId)).toEqual([{ action: 'booking-note', details: null }]);
+    testCookies.clear();
+    const other = await talheimClerk();
+    await expect(saveStaffNote({ actor: other, bookingId, note: 'x' })).rejects.toBeInstanceOf(StaffAccessError);
+  });
+
+  it('searches by number, name, email and phone in the offices the clerk may see, naming the office of each hit', async () => {
+    const { bookingId } = await aBooking();
+    const phone = `+49 711 ${Math.floor(Math.random() * 1e7)}`;
+    await getDb().update(bookings).set({ email: 'Such.Mich@Example.org', phone, name: 'Erika Suchbar' }).where(eq(bookings.id, bookingId));
+    const actor = await signInAs(DEMO_STAFF[1].email);
+    const [row] = await getDb().select({ code: bookings.code }).from(bookings).where(eq(bookings.id, bookingId));
+    for (const query of [row!.code, 'suchbar', 'such.mich@example', phone.replace(/ /g, '-').replace('+49-', '')]) {
+      const hits = await searchFor({ actor, query });
+      expect(hits.map((h) => h.id), query).toContain(bookingId);
+      expect(hits.find((h) => h.id === bookingId)!.location).toMatchObject({ slug: 'buergeramt-mitte', name: { de: 'Bürgeramt Musterstadt-Mitte' } });
+    }
+    testCookies.clear();
+    const other = await talheimClerk();
+    expect(await searchFor({ actor: other, query: 'suchbar' })).toEqual([]);
   });
 });
 

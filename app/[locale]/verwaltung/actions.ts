@@ -9,7 +9,8 @@ import { endStaffSession, requireStaff, StaffAccessError, startStaffSession, typ
 import { clientAddress } from '@/lib/http/client-address';
 import { redirect } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
-import { cancelBookingForCitizen, changeBookingStatus } from '@/lib/staff/booking-actions';
+import { cancelBookingForCitizen, changeBookingStatus, saveStaffNote } from '@/lib/staff/booking-actions';
+import { DESK_STATUSES } from '@/lib/staff/status-steps';
 import { cleanText } from '@/lib/validation/text';
 
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
@@ -57,16 +58,17 @@ export async function signOutAction(formData: FormData): Promise<void> {
 const statusSchema = z.object({
   locale: localeSchema,
   bookingId: z.coerce.number().int().positive(),
-  status: z.enum(['checked_in', 'done', 'no_show']),
+  status: z.enum(DESK_STATUSES),
+  from: z.enum(DESK_STATUSES).optional(),
   back: z.string().max(300).regex(/^\/[^/]/).optional(),
 });
 
-/** Check-in, done, no-show from the day plan. */
+/** Check-in, done, no-show, or the undo of one, from the day plan or the search. */
 export async function setBookingStatusAction(formData: FormData): Promise<void> {
   const locale: Locale = localeSchema.parse(formData.get('locale'));
   const actor = await staffOrSignIn(locale);
   const parsed = statusSchema.safeParse(formValues(formData));
-  const notice = parsed.success ? (await changeBookingStatus({ actor, bookingId: parsed.data.bookingId, status: parsed.data.status })) : { ok: false as const, reason: 'not-found' as const };
+  const notice = parsed.success ? (await changeBookingStatus({ actor, bookingId: parsed.data.bookingId, from: parsed.data.from, status: parsed.data.status })) : { ok: false as const, reason: 'not-found' as const };
   revalidatePath('/[locale]/verwaltung', 'page');
   backToPlan(locale, parsed.success ? parsed.data.back : undefined, notice.ok ? 'ok' : notice.reason);
 }
@@ -88,6 +90,24 @@ export async function cancelBookingByStaffAction(formData: FormData): Promise<vo
     return backToPlan(locale, String(formData.get('back') ?? '').slice(0, 300), notice);
   }
   const result = await cancelBookingForCitizen({ actor, bookingId: parsed.data.bookingId, reason: parsed.data.reason });
+  revalidatePath('/[locale]/verwaltung', 'page');
+  backToPlan(locale, parsed.data.back, result.ok ? 'ok' : result.reason);
+}
+
+const noteSchema = z.object({
+  locale: localeSchema,
+  bookingId: z.coerce.number().int().positive(),
+  note: cleanText({ max: 1000, tooLong: 'note-invalid', invalid: 'note-invalid', multiLine: true }),
+  back: z.string().max(300).regex(/^\/[^/]/).optional(),
+});
+
+/** The clerks' internal note on a booking (never shown to the citizen). */
+export async function saveStaffNoteAction(formData: FormData): Promise<void> {
+  const locale: Locale = localeSchema.parse(formData.get('locale'));
+  const actor = await staffOrSignIn(locale);
+  const parsed = noteSchema.safeParse(formInput(formData));
+  if (!parsed.success) return backToPlan(locale, String(formData.get('back') ?? '').slice(0, 300), 'note-invalid');
+  const result = await saveStaffNote({ actor, bookingId: parsed.data.bookingId, note: parsed.data.note });
   revalidatePath('/[locale]/verwaltung', 'page');
   backToPlan(locale, parsed.data.back, result.ok ? 'ok' : result.reason);
 }

@@ -1,17 +1,34 @@
 import { DateTime } from 'luxon';
 import { firstParam } from '@/lib/search-params';
 import type { Metadata } from 'next';
+import type { CSSProperties } from 'react';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { StaffRequestsLink } from '@/components/requests/staff-requests-link';
 import { AdminNav } from '@/components/staff/admin-nav';
 import { BookingCard } from '@/components/staff/booking-card';
+import { LiveRefresh } from '@/components/staff/live-refresh';
+import { PrintButton } from '@/components/staff/print-button';
 import { SignInForm } from '@/components/staff/sign-in-form';
 import { StaffBar } from '@/components/staff/staff-bar';
 import { currentStaff } from '@/lib/auth/staff-session';
 import { pick } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { dayPlanFor, locationsFor, searchFor } from '@/lib/staff/day-plan';
+import { dayPlanFor, freeMinutesOn, locationsFor, searchFor } from '@/lib/staff/day-plan';
+
+// Notices after an action (`hinweis`), each a key of `Staff`.
+const NOTICES = {
+  ok: 'done',
+  'not-found': 'notFound',
+  'invalid-transition': 'invalidTransition',
+  stale: 'stale',
+  'not-today': 'notToday',
+  'not-started': 'notStarted',
+  'reason-required': 'reasonRequired',
+  'reason-invalid': 'reasonInvalid',
+  'note-invalid': 'noteInvalid',
+  forbidden: 'otherOffice',
+} as const;
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,35 +51,59 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
   const locations = await locationsFor(user);
   const location = locations.find((l) => l.slug === firstParam(query.standort)) ?? locations[0];
   if (!location) return <StaffBar user={user} locale={locale} />;
-  const today = DateTime.now().setZone(location.timeZone).toISODate()!;
+  const now = new Date();
+  const today = DateTime.fromJSDate(now, { zone: location.timeZone }).toISODate()!;
   const requested = firstParam(query.datum);
   const date = DateTime.fromISO(requested).isValid && /^\d{4}-\d{2}-\d{2}$/.test(requested) ? requested : today;
   const search = firstParam(query.suche).trim().slice(0, 100);
-  const [plan, results] = await Promise.all([
+  const [plan, results, freeMinutes] = await Promise.all([
     dayPlanFor({ actor: user, location, date }),
-    search ? searchFor({ actor: user, locationId: location.id, query: search }) : Promise.resolve(null),
+    search ? searchFor({ actor: user, query: search, now }) : Promise.resolve(null),
+    freeMinutesOn({ actor: user, slug: location.slug, date, now }),
   ]);
   const back = `/verwaltung?${new URLSearchParams({ standort: location.slug, datum: date, ...(search ? { suche: search } : {}) })}`;
   const notice = firstParam(query.hinweis);
+  const noticeKey = NOTICES[notice as keyof typeof NOTICES];
   const day = DateTime.fromISO(date, { zone: location.timeZone });
   const dateLabel = format.dateTime(day.toJSDate(), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: location.timeZone });
   const dayLink = (d: DateTime) => ({ pathname: '/verwaltung' as const, query: { standort: location.slug, datum: d.toISODate()! } });
+  const count = (status: string) => plan.bookings.filter((b) => b.status === status).length;
+  const totals = [
+    { key: 'booked', value: String(count('booked')) },
+    { key: 'checked_in', value: String(count('checked_in')) },
+    { key: 'done', value: String(count('done')) },
+    { key: 'no_show', value: String(count('no_show')) },
+    { key: 'free', value: t('freeTime', { hours: Math.floor(freeMinutes / 60), minutes: freeMinutes % 60 }) },
+  ] as const;
 
   return (
     <div className="staff">
       <StaffBar user={user} locale={locale} />
       <AdminNav user={user} />
-      <p className="staff-links">
-        <Link href={{ pathname: '/verwaltung/buchen', query: { standort: location.slug, tag: date } }}>{tWalkIn('link')}</Link>
-        <StaffRequestsLink location={location} />
+      <p className="staff-links no-print">
+        <Link href={{ pathname: '/verwaltung/buchen', query: { standort: location.slug, tag: date < today ? today : date } }}>{tWalkIn('link')}</Link>
+        <StaffRequestsLink location={location} locations={locations} />
       </p>
-      <h1>{t('dayPlanFor', { date: dateLabel })}</h1>
-      {notice === 'ok' && <p className="alert alert--success" role="status">{t('done')}</p>}
-      {notice === 'not-found' && <p className="alert alert--error" role="alert">{t('notFound')}</p>}
-      {notice === 'invalid-transition' && <p className="alert alert--error" role="alert">{t('invalidTransition')}</p>}
-      {notice === 'forbidden' && <p className="alert alert--error" role="alert">{t('otherOffice')}</p>}
-      {notice === 'reason-required' && <p className="alert alert--error" role="alert">{t('reasonRequired')}</p>}
-      {notice === 'reason-invalid' && <p className="alert alert--error" role="alert">{t('reasonInvalid')}</p>}
+      <h1>
+        {t('dayPlanFor', { date: dateLabel })}
+        <span className="staff-office"> · {pick(location.name, locale)}</span>
+      </h1>
+      {date === today && <LiveRefresh seconds={30} />}
+      {noticeKey && (
+        <p className={`alert ${notice === 'ok' ? 'alert--success' : 'alert--error'} no-print`} role={notice === 'ok' ? 'status' : 'alert'}>
+          {t(noticeKey)}
+        </p>
+      )}
+      <section aria-label={t('totals.label')}>
+        <dl className="plan-totals">
+          {totals.map((item) => (
+            <div key={item.key} className={`plan-totals__item plan-totals__item--${item.key}`}>
+              <dt>{t(`totals.${item.key}`)}</dt>
+              <dd>{item.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <div className="staff-tools">
         <form method="get" className="staff-tools__form">
           {locations.length > 1 ? (
@@ -103,16 +144,18 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
             {t('searchButton')}
           </button>
         </form>
+        <PrintButton label={t('print')} />
       </div>
 
       {results && (
         <section aria-labelledby="search-title" className="search-results">
           <h2 id="search-title">{t('searchResults', { query: search })}</h2>
-          {results.length === 0 ? <p>{t('noResults')}</p> : results.map((b) => <BookingCard key={b.id} booking={b} timeZone={location.timeZone} back={back} />)}
+          <p className="muted">{t('searchScope')}</p>
+          {results.length === 0 ? <p>{t('noResults')}</p> : results.map((b) => <BookingCard key={b.id} booking={b} timeZone={b.location.timeZone} back={back} now={now} office={b.location} />)}
         </section>
       )}
 
-      <div className="plan" style={{ gridTemplateColumns: `repeat(${Math.max(plan.counters.length, 1)}, minmax(14rem, 1fr))` }}>
+      <div className="plan" style={{ '--lanes': Math.max(plan.counters.length, 1) } as CSSProperties}>
         {plan.counters.map((counter) => {
           const bookings = plan.bookings.filter((b) => b.counterId === counter.id);
           return (
@@ -120,7 +163,7 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
               <h2 id={`counter-${counter.id}`} className="plan__lane-title">
                 {counter.name}
               </h2>
-              {bookings.length === 0 ? <p className="muted">{t('noBookings')}</p> : bookings.map((b) => <BookingCard key={b.id} booking={b} timeZone={location.timeZone} back={back} />)}
+              {bookings.length === 0 ? <p className="muted">{t('noBookings')}</p> : bookings.map((b) => <BookingCard key={b.id} booking={b} timeZone={location.timeZone} back={back} now={now} />)}
             </section>
           );
         })}

@@ -35,6 +35,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
   if (!user) return <SignInForm locale={locale} />;
   const t = await getTranslations('RequestStaff');
   const tParts = await getTranslations('Request.form.parts');
+  const tLocale = await getTranslations('LocaleSwitcher');
   const format = await getFormatter();
 
   const offices = await requestLocationsFor();
@@ -179,6 +180,8 @@ export default async function RequestsPage({ params, searchParams }: Props) {
                         {request.phone}
                       </>
                     )}
+                    <br />
+                    {t('language', { language: tLocale(request.locale === 'en' ? 'en' : 'de') })}
                   </dd>
                 </div>
                 {request.note && (

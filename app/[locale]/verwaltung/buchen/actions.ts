@@ -22,10 +22,14 @@ const schema = z.object({
   name: personName(),
   email: emailAddress({ optional: true }),
   phone: phoneNumber(),
+  // The caller's language for the confirmation mail, chosen by the clerk; not the clerk's own page language.
+  mailLocale: z.enum(routing.locales, { error: 'generic' }),
 });
 
+export type WalkInBooked = { code: string; pin: string; email: string; start: string; end: string; mailLocale: Locale };
+
 /** Books for a caller or walk-in; the same reservation path and constraint as online bookings. */
-export async function bookForCitizenAction(_prev: ActionState<{ code: string; pin: string; email: string }>, formData: FormData): Promise<ActionState<{ code: string; pin: string; email: string }>> {
+export async function bookForCitizenAction(_prev: ActionState<WalkInBooked>, formData: FormData): Promise<ActionState<WalkInBooked>> {
   const values = formValues(formData, 300);
   const locale: Locale = localeSchema.parse(values.locale);
   let actor;
@@ -38,7 +42,7 @@ export async function bookForCitizenAction(_prev: ActionState<{ code: string; pi
   const t = await getTranslations({ locale, namespace: 'Errors' });
   const tWalkIn = await getTranslations({ locale, namespace: 'WalkIn' });
   const input = formInput(formData);
-  const parsed = schema.safeParse({ ...input, email: input.email ?? '', phone: input.phone ?? '', name: input.name ?? '' });
+  const parsed = schema.safeParse({ ...input, email: input.email ?? '', phone: input.phone ?? '', name: input.name ?? '', mailLocale: input.mailLocale ?? locale });
   if (!parsed.success) {
     return { ok: false, fieldErrors: translatedFieldErrors(parsed.error, (key) => (key === 'timeRequired' ? tWalkIn('timeRequired') : t(key as 'generic'))), values };
   }
@@ -51,10 +55,11 @@ export async function bookForCitizenAction(_prev: ActionState<{ code: string; pi
     services,
     start: new Date(parsed.data.start),
     contact: { name: parsed.data.name, email: parsed.data.email || null, phone: parsed.data.phone || null },
-    locale,
+    locale: parsed.data.mailLocale,
   });
   if (!result.ok) return { ok: false, formError: tWalkIn(result.reason === 'forbidden' ? 'otherOfficeBooking' : 'taken'), values };
-  return { ok: true, data: { code: result.code, pin: result.pin, email: parsed.data.email } };
+  const { code, pin, start, end } = result;
+  return { ok: true, data: { code, pin, email: parsed.data.email, start: start.toISOString(), end: end.toISOString(), mailLocale: parsed.data.mailLocale } };
 }
 
 const moveSchema = z.object({
@@ -63,7 +68,7 @@ const moveSchema = z.object({
 });
 
 /** Moves a booking for the citizen (e.g. on the phone); the citizen gets the rescheduling mail with a new PIN. */
-export async function moveBookingByStaffAction(_prev: ActionState<{ code: string }>, formData: FormData): Promise<ActionState<{ code: string }>> {
+export async function moveBookingByStaffAction(_prev: ActionState<{ code: string; start: string }>, formData: FormData): Promise<ActionState<{ code: string; start: string }>> {
   const values = formValues(formData, 300);
   const locale: Locale = localeSchema.parse(values.locale);
   let actor;
@@ -79,5 +84,5 @@ export async function moveBookingByStaffAction(_prev: ActionState<{ code: string
   if (!parsed.success) return { ok: false, fieldErrors: { start: [(await tWalkIn())('timeRequired')] }, values };
   const outcome = await moveBookingForCitizen({ actor, bookingId: parsed.data.bookingId, start: new Date(parsed.data.start) });
   if (!outcome.ok) return { ok: false, formError: (await tWalkIn())(outcome.reason === 'taken' ? 'taken' : outcome.reason === 'forbidden' ? 'otherOffice' : 'notChangeable'), values };
-  return { ok: true, data: { code: outcome.code } };
+  return { ok: true, data: { code: outcome.code, start: parsed.data.start } };
 }

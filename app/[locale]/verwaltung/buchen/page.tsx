@@ -34,6 +34,7 @@ export default async function WalkInPage({ params, searchParams }: Props) {
   if (!user) return <SignInForm locale={locale} />;
   const t = await getTranslations('WalkIn');
   const tStaff = await getTranslations('Staff');
+  const tServices = await getTranslations('Booking.services');
   const format = await getFormatter();
   const locations = (await locationsFor(user)).filter((l) => l.mode === 'booking' || user.role === 'admin' || l.id === user.locationId);
   // Moving an existing booking (from the day plan) fixes office and services; only the time is chosen.
@@ -45,7 +46,14 @@ export default async function WalkInPage({ params, searchParams }: Props) {
   if (!location) return <StaffBar user={user} locale={locale} />;
 
   const today = DateTime.now().setZone(location.timeZone).toISODate()!;
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(firstParam(query.tag)) ? firstParam(query.tag) : today;
+  const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone: location.timeZone });
+  const localDay = (d: Date) => DateTime.fromJSDate(d, { zone: location.timeZone }).toISODate()!;
+  // Moving starts at the appointment's own day (a caller usually wants a time near it), never before today.
+  const currentDay = moving && localDay(moving.during.start) > today ? localDay(moving.during.start) : today;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(firstParam(query.tag)) ? firstParam(query.tag) : currentDay;
+  // The day plan the clerk came from (passed on by the card), else the plan of the chosen day.
+  const cameFrom = firstParam(query.zurueck);
+  const backQuery = /^\/verwaltung\?[^#]*$/.test(cameFrom) ? Object.fromEntries(new URLSearchParams(cameFrom.split('?')[1])) : { standort: location.slug, datum: day };
   const services = moving
     ? (servicesToMove(location, moving) ?? [])
     : location.services.map((s) => ({ ...s, count: Math.min(Number(query[`anzahl_${s.slug}`]) || 0, s.maxCount) })).filter((s) => s.count > 0);
@@ -53,17 +61,26 @@ export default async function WalkInPage({ params, searchParams }: Props) {
     ? await findSlots({ location: { ...location, minLeadMinutes: 0 }, durationMinutes: durationOf(services), from: day, to: day, releaseDelayMinutes: 0 })
     : []
   ).filter((slot) => !moving || slot.start.getTime() !== moving.during.start.getTime());
-  const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone: location.timeZone });
 
   return (
     <div className="staff">
       <StaffBar user={user} locale={locale} />
-      <p>
-        <Link href={{ pathname: '/verwaltung', query: { standort: location.slug, datum: day } }}>‹ {t('back')}</Link>
+      <p className="no-print">
+        <Link href={{ pathname: '/verwaltung', query: backQuery }}>‹ {t('back')}</Link>
       </p>
-      <h1>{moving ? t('moveTitle', { code: moving.code, name: moving.name ?? '—' }) : t('title')}</h1>
-      <form method="get" className="walk-in-choice">
+      <h1 className="no-print">{moving ? t('moveTitle', { code: moving.code, name: moving.name ?? '—' }) : t('title')}</h1>
+      {moving && (
+        <div className="alert alert--info walk-in-current">
+          <p>
+            <strong>{t('currentAppointment')}:</strong> {format.dateTime(moving.during.start, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: location.timeZone })},{' '}
+            {tStaff('time', { from: time(moving.during.start), to: time(moving.during.end) })} · {pick(location.name, locale)}
+          </p>
+          <p>{moving.items.map((item) => `${item.count} × ${pick(item.name, locale)}`).join(', ')}</p>
+        </div>
+      )}
+      <form method="get" className="walk-in-choice no-print">
         {moving && <input type="hidden" name="verschieben" value={moving.id} />}
+        {/^\/verwaltung\?[^#]*$/.test(cameFrom) && <input type="hidden" name="zurueck" value={cameFrom} />}
         {!moving && locations.length > 1 && (
           <div className="field">
             <label htmlFor="field-standort">{tStaff('location')}</label>
@@ -79,18 +96,32 @@ export default async function WalkInPage({ params, searchParams }: Props) {
         {locations.length <= 1 && <input type="hidden" name="standort" value={location.slug} />}
         <fieldset className="field" hidden={Boolean(moving)}>
           <legend>{t('services')}</legend>
-          {location.services.map((s) => (
-            <div key={s.slug} className="walk-in-service">
-              <label htmlFor={`anzahl_${s.slug}`}>{pick(s.name, locale)}</label>
-              <select id={`anzahl_${s.slug}`} name={`anzahl_${s.slug}`} defaultValue={String(services.find((c) => c.slug === s.slug)?.count ?? 0)}>
-                {Array.from({ length: s.maxCount + 1 }, (_, n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
+          {/* The citizens' service list, same names, hints and counts ("keine" … max), without their live total. */}
+          <ul className="service-picker">
+            {location.services.map((s) => {
+              const count = services.find((c) => c.slug === s.slug)?.count ?? 0;
+              return (
+                <li key={s.slug} className={`service-picker__item${count > 0 ? ' service-picker__item--chosen' : ''}`}>
+                  <div className="service-picker__text">
+                    <label htmlFor={`anzahl_${s.slug}`} className="service-picker__name">
+                      {pick(s.name, locale)}
+                    </label>
+                    <p className="muted" id={`anzahl_${s.slug}-hint`}>
+                      {tServices('perUnit', { minutes: s.minutesPerUnit })}
+                    </p>
+                  </div>
+                  <select id={`anzahl_${s.slug}`} name={`anzahl_${s.slug}`} defaultValue={String(count)} aria-describedby={`anzahl_${s.slug}-hint`}>
+                    <option value="0">{tServices('none')}</option>
+                    {Array.from({ length: s.maxCount }, (_, n) => n + 1).map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                </li>
+              );
+            })}
+          </ul>
         </fieldset>
         <div className="field">
           <label htmlFor="field-tag">{t('date')}</label>
@@ -106,7 +137,7 @@ export default async function WalkInPage({ params, searchParams }: Props) {
         <p className="alert alert--info">{t('noTimes')}</p>
       ) : (
         moving ? (
-          <MoveForm locale={locale} bookingId={moving.id} times={slots.map((s) => ({ value: s.start.toISOString(), label: time(s.start) }))} />
+          <MoveForm locale={locale} bookingId={moving.id} timeZone={location.timeZone} standort={location.slug} times={slots.map((s) => ({ value: s.start.toISOString(), label: time(s.start) }))} />
         ) : (
         <WalkInForm
           key={`${location.slug}-${day}-${formatChoiceParam(services)}`}
@@ -114,6 +145,14 @@ export default async function WalkInPage({ params, searchParams }: Props) {
           location={location.slug}
           services={formatChoiceParam(services)}
           times={slots.map((s) => ({ value: s.start.toISOString(), label: time(s.start) }))}
+          slip={{
+            office: pick(location.name, locale),
+            address: `${location.street}, ${location.postalCode} ${location.city}`,
+            timeZone: location.timeZone,
+            services: services.map((s) => `${s.count} × ${pick(s.name, locale)}`),
+            documents: [...new Set(services.flatMap((s) => s.documentIds))].map((id) => location.documents.get(id)).filter((d) => d !== undefined).map((d) => pick(d.name, locale)),
+            dayPlan: { standort: location.slug },
+          }}
         />
         )
       )}

@@ -3,7 +3,9 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { AdminFrame, AdminRefusal } from '@/components/admin/admin-frame';
 import styles from '@/components/admin/admin.module.css';
 import { adminAccess } from '@/lib/admin/access';
+import type { AuditEntry } from '@/db/queries/admin-audit';
 import { AUDIT_PAGE_SIZE, recentAuditEntries } from '@/lib/admin/audit';
+import { auditSentence } from '@/lib/admin/audit-sentence';
 import type { Locale } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ locale: Locale }> };
@@ -19,7 +21,17 @@ export default async function AuditLogPage({ params }: Props) {
   const access = await adminAccess();
   if (!access.ok) return <AdminRefusal access={access} locale={locale} />;
   const actor = access.user;
-  const [t, format, entries] = await Promise.all([getTranslations('Admin.audit'), getFormatter(), recentAuditEntries({ actor })]);
+  const [t, tStaff, format, entries] = await Promise.all([getTranslations('Admin.audit'), getTranslations('Staff'), getFormatter(), recentAuditEntries({ actor })]);
+  const labels = {
+    status: (s: string) => tStaff(`status.${s as 'booked'}`),
+    role: (r: string) => tStaff(`roles.${r === 'admin' ? 'admin' : 'clerk'}`),
+    // 1 January 2024 was a Monday: ISO weekday n is the n-th of that month.
+    weekday: (n: number) => format.dateTime(new Date(Date.UTC(2024, 0, n)), { weekday: 'long', timeZone: 'UTC' }),
+  };
+  const sentence = (entry: AuditEntry) => {
+    const { key, values } = auditSentence(entry, locale, labels);
+    return t(`sentences.${key}`, values);
+  };
   return (
     <AdminFrame user={actor} locale={locale} current="/verwaltung/einstellungen/protokoll" title={t('title')}>
       <p>{t('intro', { count: AUDIT_PAGE_SIZE })}</p>
@@ -33,10 +45,7 @@ export default async function AuditLogPage({ params }: Props) {
               <tr>
                 <th scope="col">{t('time')}</th>
                 <th scope="col">{t('who')}</th>
-                <th scope="col">{t('action')}</th>
-                <th scope="col">{t('entity')}</th>
-                <th scope="col">{t('id')}</th>
-                <th scope="col">{t('details')}</th>
+                <th scope="col">{t('what')}</th>
               </tr>
             </thead>
             <tbody>
@@ -44,10 +53,7 @@ export default async function AuditLogPage({ params }: Props) {
                 <tr key={e.id}>
                   <td>{format.dateTime(e.at, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Berlin' })}</td>
                   <td>{e.actorName ? `${e.actorName} (${e.actorEmail})` : t('system')}</td>
-                  <td className="mono">{e.action}</td>
-                  <td className="mono">{e.entity}</td>
-                  <td className="mono">{e.entityId ?? '—'}</td>
-                  <td className={styles.details}>{e.details ? JSON.stringify(e.details) : '—'}</td>
+                  <td>{sentence(e)}</td>
                 </tr>
               ))}
             </tbody>
