@@ -4,6 +4,7 @@ import { sweepSpentChallenges } from '@/db/queries/challenges';
 import { erasePersonalData } from '@/db/queries/privacy';
 import { sweepRateLimits } from '@/db/queries/rate-limits';
 import { env } from '@/lib/env';
+import { rollUpStatistics } from '@/lib/statistics/rollup';
 
 const QUARTER_HOUR = 15 * 60 * 1000;
 
@@ -11,6 +12,8 @@ const QUARTER_HOUR = 15 * 60 * 1000;
 export function startErasureJob({ intervalMs = QUARTER_HOUR }: { intervalMs?: number } = {}): () => void {
   const run = async () => {
     try {
+      // Statistics first: a day's anonymous facts are written before its personal data is erased.
+      await rollUpStatistics({ eraseAfterDays: env.ERASE_AFTER_DAYS });
       const erased = await erasePersonalData({ days: env.ERASE_AFTER_DAYS });
       await sweepRateLimits();
       await sweepSpentChallenges();

@@ -32,7 +32,12 @@ export async function changeBookingStatus({ actor, bookingId, status }: { actor:
     const booking = await lockBooking(tx, actor, bookingId);
     if (!booking) return { ok: false, reason: 'not-found' };
     if (!TRANSITIONS[status].includes(booking.status)) return { ok: false, reason: 'invalid-transition' };
-    await tx.update(bookings).set({ status }).where(eq(bookings.id, bookingId));
+    // The times feed the statistics' time at the desk; a 'done' without a check-in records no duration.
+    const now = new Date();
+    await tx
+      .update(bookings)
+      .set({ status, ...(status === 'checked_in' ? { checkedInAt: now } : status === 'done' ? { doneAt: now } : {}) })
+      .where(eq(bookings.id, bookingId));
     await writeAudit({ tx, actorId: actor.id, action: `booking-${status}`, entity: 'booking', entityId: bookingId, details: { from: booking.status } });
     return { ok: true };
   });
@@ -45,7 +50,7 @@ export async function cancelBookingForCitizen({ actor, bookingId, reason }: { ac
     const booking = await lockBooking(tx, actor, bookingId);
     if (!booking) return { ok: false, reason: 'not-found' };
     if (booking.status !== 'booked') return { ok: false, reason: 'invalid-transition' };
-    await tx.update(bookings).set({ status: 'cancelled', cancelledAt: new Date(), cancelReason: reason }).where(eq(bookings.id, bookingId));
+    await tx.update(bookings).set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: 'staff', cancelReason: reason }).where(eq(bookings.id, bookingId));
     if (booking.email) await enqueueMail(tx, { kind: 'booking-cancelled', bookingId, reason });
     await writeAudit({ tx, actorId: actor.id, action: 'booking-cancelled', entity: 'booking', entityId: bookingId, details: { reason } });
     return { ok: true };
