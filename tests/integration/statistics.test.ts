@@ -1,6 +1,8 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { readSheet } from 'read-excel-file/node';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { GET as exportStatistics } from '@/app/api/statistik/route';
 import { getDb } from '@/db/client';
 import { loadStatisticsFacts } from '@/db/queries/statistics';
 import { appointmentRequests, bookings, locations, staffUsers } from '@/db/schema';
@@ -15,6 +17,8 @@ import { statisticsTables } from '@/lib/statistics/tables';
 import { book, verified } from '../support/booked';
 import { testCookies } from '../support/next-headers';
 import { mainOffice, openWednesday } from '../support/office';
+
+vi.mock('next-intl/server', () => import('../support/next-intl-server'));
 
 async function signInAs(email: string) {
   testCookies.clear();
@@ -142,5 +146,41 @@ describe('office statistics', () => {
     expect(asked.office!.slug).toBe('buergeramt-mitte');
     testCookies.clear();
     await expect(statisticsFor({ query: {} })).rejects.toBeInstanceOf(StaffAccessError);
+  });
+
+  it('exports each table as CSV with German numbers and dates, and as XLSX with the same numbers', async () => {
+    const admin = await signInAs('admin@musterstadt.example');
+    const day = openWednesday(2);
+    const office = await mainOffice();
+    await book({ day, hhmm: '08:00', services: { personalausweis: 1 } });
+    const absent = await book({ day, hhmm: '08:40' });
+    await changeBookingStatus({ actor: admin, bookingId: absent.id, status: 'no_show' });
+    await rollUpStatistics({ eraseAfterDays: 7, now: day.plus({ days: 1 }).toJSDate() });
+    const url = (params: Record<string, string>) =>
+      new Request(`http://localhost/api/statistik?${new URLSearchParams({ standort: office.slug, zeitraum: 'tag', datum: day.toISODate()!, ...params })}`);
+
+    const csv = await exportStatistics(url({ tabelle: 'outcomes', format: 'csv', sprache: 'de' }));
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Ausgang;Zeitraum;Quote;Vorzeitraum;Quote Vorzeitraum');
+    expect(lines[1]).toBe('Wahrgenommen;0;0,0 %;0;');
+    expect(lines[2]).toBe('Nicht erschienen;1;50,0 %;0;');
+    const days = await (await exportStatistics(url({ tabelle: 'utilisation', format: 'csv', sprache: 'de' }))).text();
+    expect(days).toContain(`${day.toFormat('dd.MM.yyyy')};`);
+    const english = await (await exportStatistics(url({ tabelle: 'outcomes', format: 'csv', sprache: 'en' }))).text();
+    expect(english).toContain('No-show,1,50.0%,0,');
+
+    const xlsx = await exportStatistics(url({ tabelle: 'all', format: 'xlsx', sprache: 'de' }));
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const outcomes = await readSheet(Buffer.from(await xlsx.arrayBuffer()), 'Ausgang der Termine');
+    expect(outcomes[0]).toEqual(['Ausgang', 'Zeitraum', 'Quote', 'Vorzeitraum', 'Quote Vorzeitraum']);
+    expect(outcomes[2]).toEqual(['Nicht erschienen', 1, 0.5, 0, null]);
+
+    // A clerk of the main office gets no other office's figures, and nobody without a session gets any.
+    await signInAs('clerk@musterstadt.example');
+    expect((await exportStatistics(url({ standort: 'ortschaft-hochdorf', tabelle: 'outcomes', format: 'csv' }))).status).toBe(403);
+    expect((await exportStatistics(url({ tabelle: 'outcomes', format: 'csv' }))).status).toBe(200);
+    testCookies.clear();
+    expect((await exportStatistics(url({ tabelle: 'outcomes', format: 'csv' }))).status).toBe(401);
   });
 });

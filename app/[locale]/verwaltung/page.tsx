@@ -31,6 +31,7 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
 
   const format = await getFormatter();
   const tWalkIn = await getTranslations('WalkIn');
+  const tStatistics = await getTranslations('Statistics');
   const locations = await locationsFor(user);
   const location = locations.find((l) => l.slug === firstParam(query.standort)) ?? locations[0];
   if (!location) return <StaffBar user={user} locale={locale} />;
@@ -55,6 +56,7 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
       <p className="staff-links">
         <Link href={{ pathname: '/verwaltung/buchen', query: { standort: location.slug, tag: date } }}>{tWalkIn('link')}</Link>
         <StaffRequestsLink location={location} />
+        <Link href={{ pathname: '/verwaltung/statistik', query: { standort: location.slug } }}>{tStatistics('link')}</Link>
       </p>
       <h1>{t('dayPlanFor', { date: dateLabel })}</h1>
       {notice === 'ok' && <p className="alert alert--success" role="status">{t('done')}</p>}
