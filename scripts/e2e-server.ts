@@ -12,6 +12,7 @@ import pg from 'pg';
 import { prepareDatabase } from '../db/prepare';
 import * as schema from '../db/schema';
 import { seedDemoData } from '../db/seed';
+import { seedDemoHistory } from '../db/seed-history';
 import { seedDemoStaff } from '../db/seed-staff';
 
 const port = process.env.E2E_PORT ?? '3100';
@@ -30,6 +31,7 @@ const pool = new pg.Pool({ connectionString: database.url });
 const db = drizzle(pool, { schema, casing: 'snake_case' });
 await seedDemoData(db);
 await seedDemoStaff(db);
+await seedDemoHistory(db);
 await pool.end();
 
 mkdirSync('.data/e2e', { recursive: true });

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { prepareDatabase } from '../db/prepare';
 import * as schema from '../db/schema';
 import { seedDemoData } from '../db/seed';
+import { seedDemoHistory } from '../db/seed-history';
 import { DEMO_STAFF, seedDemoStaff } from '../db/seed-staff';
 
 const root = process.cwd();
@@ -61,6 +62,8 @@ async function main() {
   const db = drizzle(pool, { schema, casing: 'snake_case' });
   const { seeded } = await seedDemoData(db);
   await seedDemoStaff(db);
+  // A fresh demo database also gets a few weeks of past appointments, so the statistics have something to show.
+  if (seeded && database.embedded) await seedDemoHistory(db);
   await pool.end();
 
   if (!buildIsCurrent()) {
