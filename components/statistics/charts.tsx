@@ -117,7 +117,8 @@ export function HeatMap({ label, rows, columns, values, format }: { label: strin
   const cellW = Math.min(110, (WIDTH - 110) / Math.max(1, columns.length));
   const cellH = 28;
   const height = rows.length * cellH + 30;
-  const shade = scaleLinear<string>().domain([0, 1]).range(['#eef3f8', '#0b3d66']).clamp(true);
+  // Two bands, so each cell's percentage keeps 4.5:1 contrast: light blues with dark text up to 60 %, dark blues with white text above.
+  const shade = scaleLinear<string>().domain([0, 0.599, 0.6, 1]).range(['#eef3f8', '#9fb9d1', '#2f5f8a', '#0b3d66']).clamp(true);
   return (
     <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label}>
       {columns.map((c, j) => (
@@ -135,7 +136,7 @@ export function HeatMap({ label, rows, columns, values, format }: { label: strin
             return (
               <g key={c} transform={`translate(${110 + j * cellW}, 0)`}>
                 <rect width={cellW - 2} height={cellH - 2} fill={v === null ? '#ffffff' : shade(v)} stroke="#d0d0d0" />
-                <text x={cellW / 2} y={cellH / 2} textAnchor="middle" dominantBaseline="middle" fill={v !== null && v > 0.5 ? '#ffffff' : '#1a1a1a'} className={styles.heatText}>
+                <text x={cellW / 2} y={cellH / 2} textAnchor="middle" dominantBaseline="middle" fill={v !== null && v >= 0.6 ? '#ffffff' : '#1a1a1a'} className={styles.heatText}>
                   {v === null ? '–' : format(v)}
                 </text>
               </g>

@@ -8,7 +8,8 @@ const isNumber = (kind: string) => kind !== 'text' && kind !== 'date';
 export function StatTableView({ table, locale, exportHref, labels }: { table: StatTable; locale: string; exportHref: (format: 'csv' | 'xlsx') => string; labels: { csv: string; xlsx: string } }) {
   return (
     <>
-      <div className={styles.tableWrap}>
+      {/* Wide tables scroll sideways; the region takes focus so keyboard users can scroll it too. */}
+      <div className={styles.tableWrap} role="region" aria-label={table.title} tabIndex={0}>
         <table className={styles.table} id={`table-${table.id}`}>
           <caption>{table.title}</caption>
           <thead>

@@ -6,9 +6,9 @@ export type RollupDay = { locationId: number; day: string };
 
 /**
  * The finished local days each office still needs rolled up: every day after its last rolled-up one, and
- * again the recent days (`day >= today - eraseAfterDays`) whose bookings may still change status and
- * whose personal data has not been erased. A day older than that is final: its bookings may be erased or
- * gone, so it is never computed again.
+ * again the recent days (`day > today - eraseAfterDays`) whose bookings may still change status (a no-show
+ * recorded the next morning) and none of whose personal data has been erased. An older day is final: the
+ * erasure may have reached its bookings, so it is never computed again.
  */
 export async function listDaysToRollUp({ now, eraseAfterDays, tx = getDb() }: { now: Date; eraseAfterDays: number; tx?: DbOrTx }): Promise<RollupDay[]> {
   const { rows } = await tx.execute<{ location_id: number; day: string }>(sql`
@@ -22,13 +22,13 @@ export async function listDaysToRollUp({ now, eraseAfterDays, tx = getDb() }: { 
           (select min((lower(b.during) at time zone o.tz)::date) from bookings b where b.location_id = o.id),
           (select min((r.created_at at time zone o.tz)::date) from appointment_requests r where r.location_id = o.id),
           o.today - 1)),
-        o.today - ${eraseAfterDays}::int) as first
+        o.today - ${eraseAfterDays}::int + 1) as first
       from office o
     )
     select s.id as location_id, d::date::text as day
     from span s cross join generate_series(s.first, s.today - 1, interval '1 day') d
     where d::date > coalesce(s.last_rolled, '-infinity'::date)
-      or (d::date >= s.today - ${eraseAfterDays}::int and not exists (
+      or (d::date > s.today - ${eraseAfterDays}::int and not exists (
         select 1 from bookings b where b.location_id = s.id and b.personal_data_erased_at is not null
           and b.during && tstzrange(d::date::timestamp at time zone s.tz, (d::date + 1)::timestamp at time zone s.tz)))
     order by 1, 2`);

@@ -10,8 +10,8 @@ const SEPARATOR = { de: ';', en: ',' } as const;
 function csvCell(value: Cell, kind: ColumnKind, locale: 'de' | 'en'): string {
   if (value === null) return '';
   if (typeof value === 'string') return kind === 'date' ? formatDate(value, locale) : value;
-  const digits = kind === 'percent' || kind === 'decimal' ? 1 : 0;
-  const text = (kind === 'percent' ? value * 100 : value).toFixed(digits);
+  // As the page: shares with one decimal, other numbers with at most one (no thousands separator: it would read as a decimal point).
+  const text = kind === 'percent' ? (value * 100).toFixed(1) : String(Math.round(value * 10) / 10);
   const number = locale === 'de' ? text.replace('.', ',') : text;
   return kind === 'percent' ? (locale === 'de' ? `${number} %` : `${number}%`) : number;
 }

@@ -5,7 +5,7 @@ export function formatCell(value: Cell, kind: ColumnKind, locale: string): strin
   if (value === null) return '–';
   if (typeof value === 'string') return kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, locale) : value;
   if (kind === 'percent') return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
-  if (kind === 'decimal') return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  if (kind === 'decimal') return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
