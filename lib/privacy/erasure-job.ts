@@ -12,8 +12,9 @@ const QUARTER_HOUR = 15 * 60 * 1000;
 export function startErasureJob({ intervalMs = QUARTER_HOUR }: { intervalMs?: number } = {}): () => void {
   const run = async () => {
     try {
-      // Statistics first: a day's anonymous facts are written before its personal data is erased.
-      await rollUpStatistics({ eraseAfterDays: env.ERASE_AFTER_DAYS });
+      // Statistics first: a day's anonymous facts are written before its personal data is erased. A failed roll-up
+      // does not hold the erasure back (privacy comes first); counts and statuses stay, so the next round still has them.
+      await rollUpStatistics({ eraseAfterDays: env.ERASE_AFTER_DAYS }).catch((error) => console.error('[statistics] roll-up failed:', error instanceof Error ? error.message : error));
       const erased = await erasePersonalData({ days: env.ERASE_AFTER_DAYS });
       await sweepRateLimits();
       await sweepSpentChallenges();

@@ -64,12 +64,14 @@ function numberOf(cell: string, locale: Locale): number | null {
 }
 
 test('an admin reads the statistics of the past weeks and downloads tables with the same numbers', async ({ browser }, testInfo) => {
+  // Two periods of facts and nine charts: give a shared, busy machine time.
+  test.setTimeout(120_000);
   const locale = testInfo.project.name as Locale;
   const t = text[locale];
   const page = await (await ownAddressContext(browser, { locale, acceptDownloads: true })).newPage();
   await signedInAdmin(page, locale);
   await page.getByRole('link', { name: t.link, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible({ timeout: 20_000 });
 
   // The seeded history: the four weeks before today.
   const today = DateTime.now().setZone('Europe/Berlin').startOf('day');
@@ -77,9 +79,9 @@ test('an admin reads the statistics of the past weeks and downloads tables with 
   await page.getByLabel(t.from, { exact: true }).fill(today.minus({ days: 28 }).toISODate()!);
   await page.getByLabel(t.to, { exact: true }).fill(today.minus({ days: 1 }).toISODate()!);
   await page.getByRole('button', { name: t.show }).click();
-  await expect(page).toHaveURL(/zeitraum=frei/);
+  await expect(page).toHaveURL(/zeitraum=frei/, { timeout: 20_000 });
 
-  await expect(page.getByRole('img', { name: t.chart })).toBeVisible();
+  await expect(page.getByRole('img', { name: t.chart })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('img', { name: t.heat })).toBeVisible();
   const table = page.getByRole('table', { name: t.outcomes });
   const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\u00a0/g, ' '))));
