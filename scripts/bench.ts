@@ -465,7 +465,72 @@ async function main(): Promise<number> {
      where a.status in ('held', 'booked', 'checked_in', 'done', 'no_show')
        and b.status in ('held', 'booked', 'checked_in', 'done', 'no_show')`)).rows as [{ overlaps: number }];
   console.log(`\n5. Overlapping active bookings on one counter: ${overlaps} ${overlaps === 0 ? '(ok)' : '(INVARIANT BROKEN)'}`);
+
+  await benchStatistics({ locationId: location.id, counterIds: location.counterIds, serviceIds: location.services.map((s) => s.id), today });
   return overlaps === 0 ? 0 : 1;
+}
+
+// ---------------------------------------------------------------- 5. statistics
+const PAST_APPOINTMENTS = 100_000;
+const PER_DAY = 300;
+const STATISTICS_BUDGET_MS = 300;
+
+/**
+ * 100,000 past appointments (300 a day on three counters, five-minute steps, mixed outcomes, channels
+ * and lead times), rolled up into the daily facts as the erasure job does, then the data work of the
+ * statistics page's month view timed: both periods' fact queries, the report and its tables.
+ */
+async function benchStatistics({ locationId, counterIds, serviceIds, today }: { locationId: number; counterIds: number[]; serviceIds: number[]; today: string }) {
+  const { rollUpStatistics } = await import('@/lib/statistics/rollup');
+  const { loadStatisticsFacts } = await import('@/db/queries/statistics');
+  const { buildReport } = await import('@/lib/statistics/report');
+  const { periodOf } = await import('@/lib/statistics/period');
+  const { statisticsTables } = await import('@/lib/statistics/tables');
+  const days = Math.ceil(PAST_APPOINTMENTS / PER_DAY);
+  const firstDay = DateTime.fromISO(today).minus({ days: days + 7 }).toISODate()!;
+  const [, insertMs] = await timed(async () => {
+    await check!.query(`
+      insert into bookings (code, location_id, counter_id, during, status, source, created_at, confirmed_at, cancelled_by, checked_in_at, done_at, personal_data_erased_at)
+      select 'S' || lpad(to_hex(i), 7, '0'), $1, ($2::int[])[1 + slot % 3], tstzrange(start, start + interval '5 minutes'),
+        (case when i % 100 < 80 then 'done' when i % 100 < 88 then 'no_show' else 'cancelled' end)::booking_status,
+        (case when i % 10 < 7 then 'online' else 'staff' end)::booking_source,
+        start - make_interval(days => (i * 31) % 35), start - make_interval(days => (i * 31) % 35),
+        (case when i % 100 < 88 then null when i % 100 < 96 then 'citizen' else 'staff' end)::cancel_cause,
+        case when i % 100 < 50 then start end, case when i % 100 < 50 then start + make_interval(mins => 3 + i % 9) end, now()
+      from generate_series(0, $3::int - 1) as i,
+        lateral (select i % ${PER_DAY} as slot) s,
+        lateral (select (($4::date + i / ${PER_DAY}) + time '08:00' + make_interval(mins => 5 * (slot / 3))) at time zone 'Europe/Berlin' as start) t`,
+      [locationId, counterIds, PAST_APPOINTMENTS, firstDay]);
+    await check!.query(`
+      insert into booking_services (booking_id, service_id, count, minutes_per_unit)
+      select b.id, ($2::int[])[1 + b.id % array_length($2::int[], 1)], 1, 5 from bookings b where b.location_id = $1 and b.code like 'S%' and length(b.code) = 8`,
+      [locationId, serviceIds]);
+  });
+  const [, rollupMs] = await timed(() => rollUpStatistics({ eraseAfterDays: 7 }));
+  const [{ facts }] = (await check!.query<{ facts: number }>('select count(*)::int as facts from stats_appointments where location_id = $1', [locationId])).rows as [{ facts: number }];
+
+  const viewer = { id: 0, role: 'admin', locationId: null, name: 'bench', email: 'bench@example.org' } as never;
+  const monthView = async (kind: 'month' | 'custom') => {
+    const anchor = DateTime.fromISO(today).minus({ months: 2 });
+    const period = periodOf({ kind, date: anchor.toISODate()!, from: firstDay, to: DateTime.fromISO(today).minus({ days: 1 }).toISODate()!, today });
+    const [current, previous] = await Promise.all([
+      loadStatisticsFacts({ viewer, locationId, from: period.from, to: period.to }),
+      loadStatisticsFacts({ viewer, locationId, from: period.previous.from, to: period.previous.to }),
+    ]);
+    const report = buildReport({ period, facts: current, previousFacts: previous });
+    return statisticsTables(report, { t: (key) => key, locale: 'de' }).length;
+  };
+  const rows: (string | number)[][] = [];
+  for (const [label, kind] of [['month view (one month + the month before)', 'month'], [`custom view (all ${days + 7} days up to yesterday + as many before)`, 'custom']] as const) {
+    for (let i = 0; i < WARMUP; i++) await monthView(kind);
+    const samples: number[] = [];
+    for (let i = 0; i < 100; i++) samples.push((await timed(() => monthView(kind)))[1]);
+    const { p50, p95, max } = stats(samples);
+    rows.push([label, ms(p50), ms(p95), ms(max), kind === 'month' ? (p95 < STATISTICS_BUDGET_MS ? `ok (< ${STATISTICS_BUDGET_MS} ms)` : `OVER ${STATISTICS_BUDGET_MS} ms`) : '']);
+  }
+  console.log(`\n6. Statistics: ${PAST_APPOINTMENTS} past appointments over ${days} days (insert ${ms(insertMs)} ms), rolled up into ${facts} fact rows in ${ms(rollupMs)} ms`);
+  console.log('   timed: the page\'s data work for one office (fact queries for both periods, report, tables), 100 sequential runs after warm-up');
+  console.log(table(['view', 'p50 ms', 'p95 ms', 'max ms', 'p95 budget'], rows));
 }
 
 let exitCode = 1;

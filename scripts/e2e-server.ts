@@ -13,6 +13,7 @@ import pg from 'pg';
 import { prepareDatabase } from '../db/prepare';
 import * as schema from '../db/schema';
 import { seedDemoData } from '../db/seed';
+import { seedDemoHistory } from '../db/seed-history';
 import { seedDemoStaff } from '../db/seed-staff';
 import { ensureLocalAppSecret } from '../lib/secrets/local-app-secret';
 
@@ -32,6 +33,7 @@ const pool = new pg.Pool({ connectionString: database.url });
 const db = drizzle(pool, { schema, casing: 'snake_case' });
 await seedDemoData(db);
 await seedDemoStaff(db);
+await seedDemoHistory(db);
 await pool.end();
 
 // What every instance of this test server shares; a test may start a second instance with it

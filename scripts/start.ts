@@ -15,6 +15,7 @@ import { DEMO_STAFF } from '../db/seed-staff';
 import { prepareStartData, StartRefused } from '../db/start-data';
 import { env } from '../lib/env';
 import { ensureLocalAppSecret, LOCAL_APP_SECRET_FILE } from '../lib/secrets/local-app-secret';
+import { seedDemoHistory } from '../db/seed-history';
 
 const root = process.cwd();
 const port = Number(process.env.PORT ?? 3000);
@@ -98,6 +99,8 @@ async function main() {
     await pool.end();
     return shutdown(1);
   }
+  // A fresh demo database also gets a few weeks of past appointments, so the statistics have something to show.
+  if (data.seeded && database.embedded) await seedDemoHistory(db);
   await pool.end();
 
   if (!buildIsCurrent()) {

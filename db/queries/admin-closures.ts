@@ -80,7 +80,7 @@ export async function cancelBookingsWithReason({ ids, reason, tx }: { ids: numbe
   if (ids.length === 0) return [];
   return tx
     .update(bookings)
-    .set({ status: 'cancelled', cancelledAt: sql`now()`, cancelReason: sql`case when ${bookings.locale} = 'en' then ${reason.en} else ${reason.de} end` })
+    .set({ status: 'cancelled', cancelledAt: sql`now()`, cancelledBy: 'closure', cancelReason: sql`case when ${bookings.locale} = 'en' then ${reason.en} else ${reason.de} end` })
     .where(and(inArray(bookings.id, ids), eq(bookings.status, 'booked')))
     .returning({ id: bookings.id, email: bookings.email, cancelReason: bookings.cancelReason });
 }

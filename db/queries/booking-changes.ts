@@ -58,10 +58,10 @@ export async function listBookingItems({ bookingId, tx }: { bookingId: number; t
 }
 
 /** Cancels a booked appointment; its counter time is free at once (a cancelled row is outside the exclusion constraint). */
-export async function markBookingCancelled({ id, reason, tx }: { id: number; reason: string | null; tx: Tx }): Promise<boolean> {
+export async function markBookingCancelled({ id, reason, by, tx }: { id: number; reason: string | null; by: 'citizen' | 'rescheduled'; tx: Tx }): Promise<boolean> {
   const rows = await tx
     .update(bookings)
-    .set({ status: 'cancelled', cancelledAt: sql`now()`, cancelReason: reason })
+    .set({ status: 'cancelled', cancelledAt: sql`now()`, cancelledBy: by, cancelReason: reason })
     .where(and(eq(bookings.id, id), eq(bookings.status, 'booked')))
     .returning({ id: bookings.id });
   return rows.length === 1;

@@ -20,6 +20,9 @@ export const activeBookingStatuses = ['held', 'booked', 'checked_in', 'done', 'n
 
 export const bookingSource = pgEnum('booking_source', ['online', 'staff', 'request']);
 
+/** Who cancelled: the citizen, a clerk on the citizen's behalf, the office (closure or fewer counters), or a move to another time. */
+export const cancelCause = pgEnum('cancel_cause', ['citizen', 'staff', 'closure', 'rescheduled']);
+
 export const bookings = pgTable('bookings', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   code: text('code').notNull().unique(),
@@ -44,6 +47,10 @@ export const bookings = pgTable('bookings', {
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   cancelReason: text('cancel_reason'),
+  cancelledBy: cancelCause('cancelled_by'),
+  /** When a clerk recorded arrival and the end of the visit (statistics: time at the desk). */
+  checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+  doneAt: timestamp('done_at', { withTimezone: true }),
   /** The booking this one replaced when a citizen or clerk moved the appointment. */
   rescheduledFromId: bigint('rescheduled_from_id', { mode: 'number' }).references((): AnyPgColumn => bookings.id),
   personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),

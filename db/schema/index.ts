@@ -4,3 +4,4 @@ export * from './services';
 export * from './bookings';
 export * from './staff';
 export * from './infrastructure';
+export * from './statistics';

@@ -22,7 +22,7 @@ export async function cancelBooking({ code, grant, now = new Date() }: { code: s
     if (!booking || !grantMatches(grant, booking, now)) return { status: 'invalid' };
     const state = changeStateOf(booking, now);
     if (state !== 'changeable') return { status: 'not-changeable', state };
-    await markBookingCancelled({ id: booking.id, reason: null, tx });
+    await markBookingCancelled({ id: booking.id, reason: null, by: 'citizen', tx });
     await enqueueMail(tx, { kind: 'booking-cancelled', bookingId: booking.id });
     return { status: 'cancelled', bookingId: booking.id };
   });

@@ -57,7 +57,7 @@ export async function rescheduleBooking({ code, grant, holdToken, now = new Date
 
     const replacement = await bookHoldAsReplacement({ holdId: hold.id, from: old, pinHash: hashPin({ scope: 'booking', id: hold.id, pin }), pinSealed, tx });
     if (!replacement) return { status: 'hold-expired' };
-    await markBookingCancelled({ id: old.id, reason: 'rescheduled', tx });
+    await markBookingCancelled({ id: old.id, reason: 'rescheduled', by: 'rescheduled', tx });
     await enqueueMail(tx, { kind: 'booking-rescheduled', bookingId: replacement.id, previousBookingId: old.id, pin });
     return { status: 'rescheduled', bookingId: replacement.id, code: replacement.code };
   });

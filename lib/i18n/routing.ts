@@ -31,6 +31,7 @@ export const routing = defineRouting({
     '/verwaltung/einstellungen/protokoll': '/verwaltung/einstellungen/protokoll',
     '/verwaltung/buchen': '/verwaltung/buchen',
     '/verwaltung/anfragen': '/verwaltung/anfragen',
+    '/verwaltung/statistik': '/verwaltung/statistik',
   },
 });
 

@@ -7,11 +7,15 @@ import { SESSION_IDLE_MINUTES } from '@/lib/auth/staff-session';
 import { env } from '@/lib/env';
 import { errorCause } from '@/lib/log/error-cause';
 import { eraseOldMailFiles } from './mail-files';
+import { rollUpStatistics } from '@/lib/statistics/rollup';
 
 const QUARTER_HOUR = 15 * 60 * 1000;
 
 /** One round of the erasure (DESIGN.md invariant 7): the database, the mail folder, and the sweeps. */
 export async function runErasure({ now = new Date(), days = env.ERASE_AFTER_DAYS, mailDir = env.MAIL_DIR }: { now?: Date; days?: number; mailDir?: string } = {}) {
+  // Statistics first: a day's anonymous facts are written before its personal data is erased. A failed roll-up
+  // does not hold the erasure back (privacy comes first); counts and statuses stay, so the next round still has them.
+  await rollUpStatistics({ now, eraseAfterDays: days }).catch((error) => console.error('[statistics] roll-up failed:', errorCause(error)));
   const erased = await erasePersonalData({ days, now, idleSessionMinutes: SESSION_IDLE_MINUTES });
   const mailFiles = await eraseOldMailFiles({ dir: mailDir, days, now });
   await sweepRateLimits();

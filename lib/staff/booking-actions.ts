@@ -36,7 +36,9 @@ export async function changeBookingStatus({ actor, bookingId, from, status, now 
     const [location] = await tx.select({ timeZone: locations.timeZone }).from(locations).where(eq(locations.id, booking.locationId));
     const verdict = checkStep({ from: booking.status, to: status, start: booking.during.start, now, timeZone: location!.timeZone });
     if (!verdict.ok) return verdict;
-    await tx.update(bookings).set({ status }).where(eq(bookings.id, bookingId));
+    // The times feed the statistics' time at the desk; a 'done' without a check-in records no duration. An undo clears them.
+    const times = status === 'checked_in' ? { checkedInAt: now, doneAt: null } : status === 'done' ? { doneAt: now } : status === 'booked' ? { checkedInAt: null, doneAt: null } : {};
+    await tx.update(bookings).set({ status, ...times }).where(eq(bookings.id, bookingId));
     const undo = isUndo(booking.status as DeskStatus, status);
     await writeAudit({ tx, actorId: actor.id, action: undo ? 'booking-status-undone' : `booking-${status}`, entity: 'booking', entityId: bookingId, details: { from: booking.status, to: status } });
     return { ok: true };
@@ -51,7 +53,7 @@ export async function cancelBookingForCitizen({ actor, bookingId, reason }: { ac
     if (!booking) return { ok: false, reason: 'not-found' };
     if (booking === 'forbidden') return { ok: false, reason: 'forbidden' };
     if (booking.status !== 'booked') return { ok: false, reason: 'invalid-transition' };
-    await tx.update(bookings).set({ status: 'cancelled', cancelledAt: new Date(), cancelReason: reason }).where(eq(bookings.id, bookingId));
+    await tx.update(bookings).set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: 'staff', cancelReason: reason }).where(eq(bookings.id, bookingId));
     if (booking.email) await enqueueMail(tx, { kind: 'booking-cancelled', bookingId, reason });
     await writeAudit({ tx, actorId: actor.id, action: 'booking-cancelled', entity: 'booking', entityId: bookingId, details: { reason } });
     return { ok: true };

@@ -39,7 +39,7 @@ export async function moveBookingForCitizen({ actor, bookingId, start }: { actor
     if (!old || changeStateOf(old) !== 'changeable' || !held) return { ok: false, reason: 'not-changeable' };
     const replacement = await bookHoldAsReplacement({ holdId: held.id, from: old, pinHash: hashPin({ scope: 'booking', id: held.id, pin }), pinSealed: sealPin(pin, token), tx });
     if (!replacement) return { ok: false, reason: 'taken' };
-    await markBookingCancelled({ id: old.id, reason: 'rescheduled', tx });
+    await markBookingCancelled({ id: old.id, reason: 'rescheduled', by: 'rescheduled', tx });
     await enqueueMail(tx, { kind: 'booking-rescheduled', bookingId: replacement.id, previousBookingId: old.id, pin });
     await writeAudit({ tx, actorId: actor.id, action: 'booking-moved', entity: 'booking', entityId: old.id, details: { to: replacement.id } });
     return { ok: true, code: replacement.code };
