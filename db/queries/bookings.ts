@@ -139,11 +139,11 @@ export async function findBookingByTokenHash({ tokenHash, tx = getDb() }: { toke
   return { ...row.booking, location: row.location, items, holdActive: row.holdActive };
 }
 
-/** Gives a running hold `minutes` more, once. */
+/** Gives a running hold `minutes` more, once: added to its expiry, so the hold never gets shorter. */
 export async function extendHold({ tokenHash, minutes, tx = getDb() }: { tokenHash: string; minutes: number; tx?: DbOrTx }): Promise<boolean> {
   const rows = await tx
     .update(bookings)
-    .set({ holdExpiresAt: sql`now() + make_interval(mins => ${minutes})`, holdExtended: true })
+    .set({ holdExpiresAt: sql`${bookings.holdExpiresAt} + make_interval(mins => ${minutes})`, holdExtended: true })
     .where(and(eq(bookings.holdTokenHash, tokenHash), eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, sql`now()`), eq(bookings.holdExtended, false)))
     .returning({ id: bookings.id });
   return rows.length === 1;
