@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { updateServiceAction } from '@/app/[locale]/verwaltung/einstellungen/leistungen/actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -11,6 +10,7 @@ import styles from './admin.module.css';
 import { CheckboxField, TextAreaField } from './fields';
 import { formErrors } from './form-errors';
 import { FormStatus } from './form-status';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export type ServiceFormData = {
   /** `new`: the form creates a service. */
@@ -29,7 +29,7 @@ export type ServiceFormData = {
  */
 export function ServiceForm({ locale, service, documents, title }: { locale: string; service: ServiceFormData; documents: { id: number; name: string }[]; title: string }) {
   const t = useTranslations('Admin');
-  const [state, formAction] = useActionState(updateServiceAction, initialActionState);
+  const { state, formProps } = useActionForm(updateServiceAction, initialActionState);
   const { error, summary, failed, valueOr: value, checkedOr: checked } = formErrors(state);
   const isNew = service.id === 'new';
   // Short visible labels in the row; screen readers also hear which office each field is for.
@@ -47,7 +47,7 @@ export function ServiceForm({ locale, service, documents, title }: { locale: str
   return (
     <details className={styles.service} open={failed || state.ok || undefined}>
       <summary>{title}</summary>
-      <form action={formAction} noValidate className={`${styles.form} ${styles.serviceBody}`}>
+      <form {...formProps} noValidate className={`${styles.form} ${styles.serviceBody}`}>
         <FormStatus state={state} summary={summary} idPrefix={prefix} savedText={isNew ? t('services.created') : undefined} />
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="serviceId" value={service.id} />

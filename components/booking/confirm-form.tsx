@@ -1,17 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { confirmBookingAction } from '@/app/[locale]/termin/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /** Step 4's one button; pending state disables it so a double click sends once (the server is idempotent anyway). */
 export function ConfirmForm({ locale }: { locale: string }) {
   const t = useTranslations('Booking.review');
-  const [state, formAction] = useActionState(confirmBookingAction, initialActionState);
+  const { state, formProps } = useActionForm(confirmBookingAction, initialActionState);
   return (
-    <form action={formAction}>
+    <form {...formProps}>
       <input type="hidden" name="locale" value={locale} />
       {!state.ok && state.formError && (
         <p className="alert alert--error" role="alert">

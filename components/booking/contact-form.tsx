@@ -1,24 +1,24 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { saveContactAction } from '@/app/[locale]/termin/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /** Step 3: name, email, optional phone and consent; errors beside each field, typed values kept. */
 export function ContactForm({ locale, initial, privacyHref }: { locale: string; initial: { name: string; email: string; phone: string }; privacyHref: string }) {
   const t = useTranslations('Booking.details');
-  const [state, formAction] = useActionState(saveContactAction, initialActionState);
+  const { state, formProps } = useActionForm(saveContactAction, initialActionState);
   const values = !state.ok && Object.keys(state.values).length > 0 ? state.values : initial;
   const errors = (!state.ok && state.fieldErrors) || {};
   const error = (field: string) => errors[field]?.[0];
   const summary = Object.entries(errors).map(([field, messages]) => ({ field, message: messages?.[0] ?? '' }));
 
   return (
-    <form action={formAction} noValidate className="contact-form">
+    <form {...formProps} noValidate className="contact-form">
       <input type="hidden" name="locale" value={locale} />
       <ErrorSummary title={t('errorTitle')} errors={summary} />
       <Field name="name" label={t('name')} autoComplete="name" defaultValue={values.name} error={error('name')} required maxLength={100} />

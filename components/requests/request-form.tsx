@@ -1,15 +1,17 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useState } from 'react';
 import { submitRequestAction } from '@/app/[locale]/termin/anfrage/actions';
+import { ServiceCounts, initialCounts, type CountableService } from '@/components/service-counts';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
 import styles from './requests.module.css';
+import { useActionForm } from '@/components/ui/use-action-form';
 
-export type RequestFormService = { slug: string; name: string; description: string; minutesPerUnit: number; maxCount: number };
+export type RequestFormService = CountableService;
 
 const DAYS = [1, 2, 3] as const;
 const PARTS = ['any', 'morning', 'afternoon'] as const;
@@ -30,8 +32,9 @@ export function RequestForm({ locale, location, services, firstDate, lastDate, p
   const t = useTranslations('Request.form');
   const format = useFormatter();
   const calendarDate = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
-  const [state, formAction] = useActionState(submitRequestAction, initialActionState);
+  const { state, formProps } = useActionForm(submitRequestAction, initialActionState);
   const values = state.ok ? {} : state.values;
+  const [counts, setCounts] = useState(() => initialCounts(services, values));
   const fieldErrors = (!state.ok && state.fieldErrors) || {};
   const error = (field: string) => fieldErrors[field]?.[0];
   const summary = [
@@ -41,7 +44,7 @@ export function RequestForm({ locale, location, services, firstDate, lastDate, p
   const describedBy = (id: string, hint?: boolean) => [hint && `${id}-hint`, error(id.replace(/^field-/, '')) && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
   return (
-    <form action={formAction} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="location" value={location} />
       <ErrorSummary title={t('errorTitle')} errors={summary} />
@@ -54,44 +57,7 @@ export function RequestForm({ locale, location, services, firstDate, lastDate, p
             {error('services')}
           </span>
         )}
-        <ul className={styles.services}>
-          {services.map((service) => {
-            const id = `field-count_${service.slug}`;
-            const fieldError = error(`count_${service.slug}`);
-            return (
-              <li key={service.slug} className={`${styles.service}${fieldError ? ' field--error' : ''}`}>
-                <div>
-                  <label htmlFor={id} className={styles.serviceName}>
-                    {service.name}
-                  </label>
-                  <p className="muted" id={`${id}-hint`}>
-                    {service.description} {t('perUnit', { minutes: service.minutesPerUnit })}
-                  </p>
-                  {fieldError && (
-                    <span className="field__error" id={`${id}-error`}>
-                      {fieldError}
-                    </span>
-                  )}
-                </div>
-                <select
-                  id={id}
-                  name={`count_${service.slug}`}
-                  aria-label={t('count', { service: service.name })}
-                  aria-describedby={describedBy(id, true)}
-                  aria-invalid={fieldError ? true : undefined}
-                  defaultValue={values[`count_${service.slug}`] ?? '0'}
-                >
-                  <option value="0">{t('none')}</option>
-                  {Array.from({ length: service.maxCount }, (_, i) => i + 1).map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              </li>
-            );
-          })}
-        </ul>
+        <ServiceCounts services={services} counts={counts} onChange={setCounts} errorOf={error} />
       </fieldset>
 
       <fieldset className={styles.group}>

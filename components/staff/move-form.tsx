@@ -1,14 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { moveBookingByStaffAction } from '@/app/[locale]/verwaltung/buchen/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /** Pick the new time for a booking; the answer (the new booking number) appears right here. */
 export function MoveForm({ locale, bookingId, times }: { locale: string; bookingId: number; times: { value: string; label: string }[] }) {
   const t = useTranslations('WalkIn');
-  const [state, formAction] = useActionState(moveBookingByStaffAction, { ok: false, values: {} });
+  const { state, formProps } = useActionForm(moveBookingByStaffAction, { ok: false, values: {} });
   if (state.ok && state.data) {
     return (
       <p className="alert alert--success" role="status">
@@ -18,7 +18,7 @@ export function MoveForm({ locale, bookingId, times }: { locale: string; booking
   }
   const error = !state.ok ? state.fieldErrors?.start?.[0] : undefined;
   return (
-    <form action={formAction} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="bookingId" value={bookingId} />
       {!state.ok && state.formError && (

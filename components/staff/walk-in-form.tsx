@@ -1,17 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { bookForCitizenAction } from '@/app/[locale]/verwaltung/buchen/actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = { locale: string; location: string; services: string; times: { value: string; label: string }[] };
 
 /** Pick a free time and enter the caller's details; the answer (number and PIN) appears right here. */
 export function WalkInForm({ locale, location, services, times }: Props) {
   const t = useTranslations('WalkIn');
-  const [state, formAction] = useActionState(bookForCitizenAction, { ok: false, values: {} });
+  const { state, formProps } = useActionForm(bookForCitizenAction, { ok: false, values: {} });
   if (state.ok && state.data) {
     return (
       <div className="alert alert--success" role="status">
@@ -23,7 +23,7 @@ export function WalkInForm({ locale, location, services, times }: Props) {
   const values = state.ok ? {} : state.values;
   const errors = (!state.ok && state.fieldErrors) || {};
   return (
-    <form action={formAction} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="location" value={location} />
       <input type="hidden" name="services" value={services} />
