@@ -17,6 +17,7 @@ export type ServiceFormData = {
   id: number | 'new';
   name: Localized;
   description: Localized;
+  fee: Localized | null;
   active: boolean;
   /** The documents to bring, in the order citizens see them. */
   documentIds: number[];
@@ -57,6 +58,10 @@ export function ServiceForm({ locale, service, documents, title }: { locale: str
         </div>
         <TextAreaField id={id('descriptionDe')} name="descriptionDe" label={t('services.descriptionDe')} defaultValue={value('descriptionDe', service.description.de)} error={error('descriptionDe')} rows={3} maxLength={2000} />
         <TextAreaField id={id('descriptionEn')} name="descriptionEn" label={t('services.descriptionEn')} defaultValue={value('descriptionEn', service.description.en)} error={error('descriptionEn')} rows={3} maxLength={2000} />
+        <div className={styles.row}>
+          <Field id={id('feeDe')} name="feeDe" label={t('services.feeDe')} hint={t('services.feeHint')} defaultValue={value('feeDe', service.fee?.de ?? '')} error={error('feeDe')} maxLength={200} />
+          <Field id={id('feeEn')} name="feeEn" label={t('services.feeEn')} defaultValue={value('feeEn', service.fee?.en ?? '')} error={error('feeEn')} maxLength={200} />
+        </div>
         <CheckboxField id={id('active')} name="active" label={t('services.active')} hint={t('services.activeHint')} defaultChecked={checked('active', service.active)} />
         <fieldset className={styles.checkList} aria-describedby={documents.length > 0 ? id('documents-hint') : undefined}>
           <legend>{t('services.documentsTitle')}</legend>

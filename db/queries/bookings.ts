@@ -117,7 +117,7 @@ async function tryInsertOnCounter(
 
 export type HeldBooking = typeof bookings.$inferSelect & {
   location: typeof locations.$inferSelect;
-  items: { serviceId: number; slug: string; name: { de: string; en: string }; count: number; minutesPerUnit: number }[];
+  items: { serviceId: number; slug: string; name: { de: string; en: string }; fee: { de: string; en: string } | null; count: number; minutesPerUnit: number }[];
   /** True while a hold is in force (server clock). */
   holdActive: boolean;
 };
@@ -131,7 +131,7 @@ export async function findBookingByTokenHash({ tokenHash, tx = getDb() }: { toke
     .where(eq(bookings.holdTokenHash, tokenHash));
   if (!row) return null;
   const items = await tx
-    .select({ serviceId: services.id, slug: services.slug, name: services.name, count: bookingServices.count, minutesPerUnit: bookingServices.minutesPerUnit })
+    .select({ serviceId: services.id, slug: services.slug, name: services.name, fee: services.fee, count: bookingServices.count, minutesPerUnit: bookingServices.minutesPerUnit })
     .from(bookingServices)
     .innerJoin(services, eq(services.id, bookingServices.serviceId))
     .where(eq(bookingServices.bookingId, row.booking.id))
@@ -147,6 +147,15 @@ export async function extendHold({ tokenHash, minutes, tx = getDb() }: { tokenHa
     .where(and(eq(bookings.holdTokenHash, tokenHash), eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, sql`now()`), eq(bookings.holdExtended, false)))
     .returning({ id: bookings.id });
   return rows.length === 1;
+}
+
+/** Booked, not yet past appointments of one email address (any case), the number the per-address cap counts. */
+export async function countFutureBookings({ email, tx = getDb() }: { email: string; tx?: DbOrTx }): Promise<number> {
+  const [{ future } = { future: 0 }] = await tx
+    .select({ future: sql<number>`count(*)::int` })
+    .from(bookings)
+    .where(and(sql`lower(${bookings.email}) = lower(${email})`, inArray(bookings.status, ['booked', 'checked_in']), sql`upper(${bookings.during}) > now()`));
+  return future;
 }
 
 /** Stores the contact details on a running hold; false if the hold has run out. */
@@ -195,11 +204,7 @@ export async function confirmHold(args: {
     if (!hold.email) return { status: 'missing-contact' };
 
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(lower(${hold.email})))`);
-    const [{ future } = { future: 0 }] = await tx
-      .select({ future: sql<number>`count(*)::int` })
-      .from(bookings)
-      .where(and(sql`lower(${bookings.email}) = lower(${hold.email})`, inArray(bookings.status, ['booked', 'checked_in']), sql`upper(${bookings.during}) > now()`));
-    if (future >= args.maxFutureBookingsPerEmail) return { status: 'limit-reached' };
+    if ((await countFutureBookings({ email: hold.email, tx })) >= args.maxFutureBookingsPerEmail) return { status: 'limit-reached' };
 
     const [booking] = await tx
       .update(bookings)

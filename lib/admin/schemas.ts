@@ -86,6 +86,8 @@ export const serviceTextsSchema = z.object({
   nameEn: text(2, 120, 'serviceNameLength'),
   descriptionDe: text(0, 2000, 'descriptionLength', { multiLine: true }),
   descriptionEn: text(0, 2000, 'descriptionLength', { multiLine: true }),
+  feeDe: text(0, 200, 'feeLength'),
+  feeEn: text(0, 200, 'feeLength'),
 });
 
 export const offerSchema = z.object({

@@ -91,7 +91,8 @@ export function parseRequestForm(values: Record<string, string | undefined>, loc
   if (!contact.success) {
     for (const issue of contact.error.issues) {
       const field = String(issue.path[0]);
-      if (!errors.some((e) => e.field === field)) errors.push({ field, key: issue.message });
+      const values = issue.code === 'custom' ? (issue.params as Record<string, string> | undefined) : undefined;
+      if (!errors.some((e) => e.field === field)) errors.push({ field, key: issue.message, ...(values && { values }) });
     }
   }
 

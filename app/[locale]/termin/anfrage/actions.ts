@@ -19,7 +19,7 @@ import { pinField, referenceCode } from '@/lib/validation/text';
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 
 // Message keys of the shared `Errors` namespace; everything else is under `Request.errors`.
-const SHARED_ERRORS = new Set(['nameRequired', 'nameTooLong', 'nameInvalid', 'emailInvalid', 'phoneInvalid', 'consentRequired', 'servicesRequired', 'countInvalid', 'countTooHigh']);
+const SHARED_ERRORS = new Set(['nameRequired', 'nameTooLong', 'nameInvalid', 'nameCharacter', 'emailInvalid', 'phoneInvalid', 'consentRequired', 'servicesRequired', 'countInvalid', 'countTooHigh']);
 
 /**
  * Sends an appointment request to a branch office. Errors come back beside the fields with the typed
@@ -42,7 +42,7 @@ export async function submitRequestAction(_prev: ActionState, formData: FormData
     const fieldErrors: Record<string, string[]> = {};
     for (const { field, key, values: params = {} } of parsed.errors) {
       const date = typeof params.date === 'string' ? format.dateTime(new Date(`${params.date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }) : undefined;
-      const message = SHARED_ERRORS.has(key) ? tErrors(key as 'countTooHigh', { max: params.max ?? 0 }) : tRequest(key as 'dayTooLate', { date: date ?? '' });
+      const message = SHARED_ERRORS.has(key) ? tErrors(key as 'countTooHigh', { max: params.max ?? 0, character: String(params.character ?? '') } as { max: number }) : tRequest(key as 'dayTooLate', { date: date ?? '' });
       fieldErrors[field] ??= [message];
     }
     return { ok: false, fieldErrors, values };
