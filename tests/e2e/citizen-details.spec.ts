@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { DateTime } from 'luxon';
 import { BookingFlow, type Locale } from './support/booking-flow';
 import { sql } from './support/database';
 import { berlin, openDay, uniqueEmail } from './support/dates';
@@ -126,6 +127,23 @@ test.describe('the citizen keeps what was typed and sees what happened', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: t.print })).toBeHidden();
     await page.screenshot({ path: `test-results/screens/confirmation-print-${locale}.png`, fullPage: true });
+  });
+});
+
+test.describe('requests to a branch office', () => {
+  test('offer only the days the office opens, and for a day only the parts of day it is open', async ({ page }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    await page.goto(`/${locale}/${locale === 'de' ? 'termin/anfrage' : 'appointment/request'}?standort=ortschaft-hochdorf`);
+    const day = page.getByLabel(locale === 'de' ? 'Wunschtag 1' : 'Preferred day 1', { exact: true });
+    const offered = await day.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(offered.length).toBeGreaterThan(4);
+    // Hochdorf opens Tuesday mornings and Thursday afternoons.
+    for (const date of offered) expect([2, 4]).toContain(DateTime.fromISO(date).weekday);
+    const part = page.getByLabel(locale === 'de' ? 'Tageszeit für Wunschtag 1' : 'Time of day for preferred day 1');
+    await day.selectOption(openDay(2, 1).toISODate()!);
+    expect(await part.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['any', 'morning']);
+    await day.selectOption(openDay(4, 1).toISODate()!);
+    expect(await part.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['any', 'afternoon']);
   });
 });
 

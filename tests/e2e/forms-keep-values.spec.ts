@@ -65,12 +65,12 @@ const cases: FormCase[] = [
     fill: async (form) => {
       await chooseValue(form, 'count_meldebescheinigung', '2');
       await chooseValue(form, 'count_anmeldung', '1');
-      await field(form, 'day1').fill(openDay(2, 1).toISODate()!);
+      await chooseValue(form, 'day1', openDay(2, 1).toISODate()!);
       await chooseValue(form, 'part1', 'morning');
-      // Hochdorf is closed on Mondays: refused.
-      await field(form, 'day2').fill(openDay(1, 1).toISODate()!);
+      await chooseValue(form, 'day2', openDay(4, 1).toISODate()!);
       await chooseValue(form, 'part2', 'afternoon');
-      await field(form, 'name').fill('Anna Anfrage');
+      // Digits are no part of a name: refused.
+      await field(form, 'name').fill('Anna Anfrage 2');
       await field(form, 'email').fill(uniqueEmail('request-keep'));
       await field(form, 'phone').fill('07123 4567');
       await field(form, 'note').fill('Bitte vormittags, ich arbeite nachmittags.');
