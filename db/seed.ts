@@ -127,6 +127,7 @@ type DocumentSlug = keyof typeof DOCUMENTS;
 type ServiceSeed = {
   name: Localized;
   description: Localized;
+  fee?: Localized;
   /** Offered with these values at every location that lists the service. */
   minutesPerUnit: number;
   maxCount: number;
@@ -141,6 +142,7 @@ const SERVICES = {
       de: 'Für einen neuen Personalausweis, etwa wenn Ihr bisheriger abläuft oder verloren gegangen ist. Bitte kommen Sie persönlich; der neue Ausweis ist nach etwa drei bis vier Wochen abholbereit.',
       en: 'For a new German identity card, for example when your current one expires or has been lost. Please come in person; the new card is usually ready for collection after three to four weeks.',
     },
+    fee: { de: '37,00 € (unter 24 Jahren 22,80 €)', en: '€37.00 (under 24: €22.80)' },
     minutesPerUnit: 15,
     maxCount: 4,
     documents: ['current-id-card', 'biometric-photo', 'civil-status-certificate', 'parental-consent', 'fee-payment'],
@@ -151,6 +153,7 @@ const SERVICES = {
       de: 'Für einen neuen Reisepass, den Sie für Reisen in viele Länder außerhalb der EU brauchen. Bitte kommen Sie persönlich; der Pass ist nach etwa vier bis sechs Wochen abholbereit, im Expressverfahren gegen Aufpreis nach wenigen Werktagen.',
       en: 'For a new passport, which you need to travel to many countries outside the EU. Please come in person; the passport is ready after about four to six weeks, or within a few working days with the express service (extra fee).',
     },
+    fee: { de: '70,00 € (unter 24 Jahren 37,50 €)', en: '€70.00 (under 24: €37.50)' },
     minutesPerUnit: 15,
     maxCount: 4,
     documents: ['identity-document', 'current-passport', 'biometric-photo', 'civil-status-certificate', 'parental-consent', 'fee-payment'],
@@ -321,7 +324,7 @@ export async function seedDemoData(db: Database, options: { now?: Date } = {}): 
       .returning({ id: documents.id, slug: documents.slug }));
 
     const serviceIds = bySlug(await tx.insert(services)
-      .values(Object.entries(SERVICES).map(([slug, { name, description }], position) => ({ slug, name, description, position })))
+      .values(Object.entries(SERVICES).map(([slug, service], position) => ({ slug, name: service.name, description: service.description, fee: (service as ServiceSeed).fee ?? null, position })))
       .returning({ id: services.id, slug: services.slug }));
 
     await tx.insert(serviceDocuments).values(Object.entries(SERVICES).flatMap(([slug, service]) =>

@@ -26,6 +26,7 @@ export default function BookingConfirmedEmail({ booking, pin, appUrl }: BookingC
       location={booking.location}
     >
       <Text>{t('confirmed.intro')}</Text>
+      {booking.requestCode && <Text>{t('fromRequest', { code: booking.requestCode })}</Text>}
       <AppointmentDetails t={t} locale={locale} booking={booking} />
       <Credentials t={t} code={booking.code} pin={pin} />
       <DocumentsToBring t={t} locale={locale} booking={booking} />

@@ -28,11 +28,13 @@ export function formInput(formData: FormData): Record<string, string> {
  * Field errors with each zod message (a message key) translated by `t`.
  * Only the first error per field is kept: one clear sentence beside the field.
  */
-export function translatedFieldErrors(error: z.ZodError, t: (key: string) => string): Record<string, string[]> {
+export function translatedFieldErrors(error: z.ZodError, t: (key: string, values?: Record<string, string>) => string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    out[field] ??= [t(issue.message)];
+    // A custom issue may carry values for its message (e.g. the refused character of a name).
+    const values = issue.code === 'custom' ? (issue.params as Record<string, string> | undefined) : undefined;
+    out[field] ??= [values ? t(issue.message, values) : t(issue.message)];
   }
   return out;
 }

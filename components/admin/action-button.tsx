@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useId } from 'react';
+import { useId } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import styles from './admin.module.css';
 import { HiddenValues } from './fields';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -18,9 +19,9 @@ type Props = {
 
 /** One button in its own small form (delete, activate, …); a refusal appears beside it. Works without JavaScript. */
 export function ActionButton({ action, fields, label, accessibleName, danger = false }: Props) {
-  const [state, formAction] = useActionState(action, initialActionState);
+  const { state, formProps } = useActionForm(action, initialActionState);
   return (
-    <form action={formAction} className={styles.inline}>
+    <form {...formProps} className={styles.inline}>
       <HiddenValues values={fields} />
       <ButtonWithError label={label} accessibleName={accessibleName} danger={danger} error={firstError(state)} />
     </form>

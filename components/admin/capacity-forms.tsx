@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { setWindowCountersAction } from '@/app/[locale]/verwaltung/einstellungen/standorte/actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -10,6 +10,7 @@ import { ButtonWithError, firstError } from './action-button';
 import { AffectedBookings } from './affected-bookings';
 import styles from './admin.module.css';
 import { HiddenValues } from './fields';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 type CapacityAction = (state: CapacityFormState, formData: FormData) => Promise<CapacityFormState>;
 
@@ -19,7 +20,7 @@ type CapacityAction = (state: CapacityFormState, formData: FormData) => Promise<
  */
 function CapacityForm({ action, locale, children }: { action: CapacityAction; locale: string; children: (state: CapacityFormState) => ReactNode }) {
   const t = useTranslations('Admin.capacity');
-  const [state, formAction] = useActionState(action, initialCapacityState);
+  const { state, formAction, formProps } = useActionForm(action, initialCapacityState);
   if (!state.ok && 'affected' in state && state.affected) {
     const count = state.affected.length;
     return <AffectedBookings locale={locale} values={state.values} affected={state.affected} changed={state.changed} intro={t('intro')} confirmLabel={t('confirm', { count })} formAction={formAction} />;
@@ -27,7 +28,7 @@ function CapacityForm({ action, locale, children }: { action: CapacityAction; lo
   const moved = state.ok ? (state.data?.moved ?? 0) : 0;
   const cancelled = state.ok ? (state.data?.cancelled ?? 0) : 0;
   return (
-    <form action={formAction} noValidate className={styles.inline}>
+    <form {...formProps} noValidate className={styles.inline}>
       <input type="hidden" name="locale" value={locale} />
       {children(state)}
       {/* Always present, so screen readers announce the text when it appears. */}

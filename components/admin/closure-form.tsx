@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { addClosureAction } from '@/app/[locale]/verwaltung/einstellungen/schliesstage/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
@@ -10,6 +9,7 @@ import { initialClosureState } from '@/lib/admin/form-state';
 import styles from './admin.module.css';
 import { AffectedBookings } from './affected-bookings';
 import { SelectField, TextAreaField } from './fields';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /**
  * Add a closure. If booked appointments lie on its dates, the form gives way to the list of them and a
@@ -17,7 +17,7 @@ import { SelectField, TextAreaField } from './fields';
  */
 export function ClosureForm({ locale, locations, today }: { locale: string; locations: { id: number; name: string }[]; today: string }) {
   const t = useTranslations('Admin');
-  const [state, formAction] = useActionState(addClosureAction, initialClosureState);
+  const { state, formAction, formProps } = useActionForm(addClosureAction, initialClosureState);
 
   if (!state.ok && 'affected' in state && state.affected) {
     const count = state.affected.length;
@@ -32,7 +32,7 @@ export function ClosureForm({ locale, locations, today }: { locale: string; loca
     ...Object.entries(errors).map(([field, messages]) => ({ field, message: messages?.[0] ?? '' })),
   ];
   return (
-    <form action={formAction} noValidate className={styles.form}>
+    <form {...formProps} noValidate className={styles.form}>
       {state.ok && (
         <p className="alert alert--success" role="status">
           {t('closures.created', { cancelled: state.data?.cancelled ?? 0 })}

@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { saveDocumentAction } from '@/app/[locale]/verwaltung/einstellungen/leistungen/actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -11,13 +10,14 @@ import styles from './admin.module.css';
 import { TextAreaField } from './fields';
 import { formErrors } from './form-errors';
 import { FormStatus } from './form-status';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export type DocumentFormData = { id: number | 'new'; name: Localized; hint: Localized | null; formUrl: string | null };
 
 /** One document to bring (or a form to fill in beforehand): its name and hint in both languages and the form's link. */
 export function DocumentForm({ locale, document, title }: { locale: string; document: DocumentFormData; title: string }) {
   const t = useTranslations('Admin.documents');
-  const [state, formAction] = useActionState(saveDocumentAction, initialActionState);
+  const { state, formProps } = useActionForm(saveDocumentAction, initialActionState);
   const { error, summary, failed, valueOr: value } = formErrors(state);
   const isNew = document.id === 'new';
   const prefix = `document-${document.id}`;
@@ -25,7 +25,7 @@ export function DocumentForm({ locale, document, title }: { locale: string; docu
   return (
     <details className={styles.service} open={failed || state.ok || undefined}>
       <summary>{title}</summary>
-      <form action={formAction} noValidate className={`${styles.form} ${styles.serviceBody}`}>
+      <form {...formProps} noValidate className={`${styles.form} ${styles.serviceBody}`}>
         <FormStatus state={state} summary={summary} idPrefix={prefix} savedText={isNew ? t('created') : undefined} />
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="documentId" value={document.id} />

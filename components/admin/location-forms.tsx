@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { addCounterAction, addOpeningWindowAction, renameCounterAction } from '@/app/[locale]/verwaltung/einstellungen/standorte/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
@@ -10,14 +9,15 @@ import { initialActionState } from '@/lib/action-state';
 import styles from './admin.module.css';
 import { SelectField } from './fields';
 import { formErrors } from './form-errors';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /** Adds a weekly opening window to one location; overlaps and too many counters come back beside the fields. */
 export function WindowForm({ locale, locationId, activeCounters, weekdays }: { locale: string; locationId: number; activeCounters: number; weekdays: { value: number; label: string }[] }) {
   const t = useTranslations('Admin');
-  const [state, formAction] = useActionState(addOpeningWindowAction, initialActionState);
+  const { state, formProps } = useActionForm(addOpeningWindowAction, initialActionState);
   const { values, error, summary } = formErrors(state);
   return (
-    <form action={formAction} noValidate className={styles.form}>
+    <form {...formProps} noValidate className={styles.form}>
       {state.ok && (
         <p className="alert alert--success" role="status">
           {t('saved')}
@@ -56,10 +56,10 @@ export function WindowForm({ locale, locationId, activeCounters, weekdays }: { l
 
 export function AddCounterForm({ locale, locationId }: { locale: string; locationId: number }) {
   const t = useTranslations('Admin');
-  const [state, formAction] = useActionState(addCounterAction, initialActionState);
+  const { state, formProps } = useActionForm(addCounterAction, initialActionState);
   const { values, error } = formErrors(state);
   return (
-    <form action={formAction} noValidate className={styles.inline}>
+    <form {...formProps} noValidate className={styles.inline}>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="locationId" value={locationId} />
       <Field id="field-new-counter" name="name" label={t('locations.newCounterName')} defaultValue={values.name} error={error('name') ?? (!state.ok ? state.formError : undefined)} maxLength={60} required />
@@ -75,10 +75,10 @@ export function AddCounterForm({ locale, locationId }: { locale: string; locatio
 
 export function RenameCounterForm({ locale, counterId, name }: { locale: string; counterId: number; name: string }) {
   const t = useTranslations('Admin.locations');
-  const [state, formAction] = useActionState(renameCounterAction, initialActionState);
+  const { state, formProps } = useActionForm(renameCounterAction, initialActionState);
   const { values, error } = formErrors(state);
   return (
-    <form action={formAction} noValidate className={styles.inline}>
+    <form {...formProps} noValidate className={styles.inline}>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="counterId" value={counterId} />
       <Field

@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { saveOfficeSettingsAction } from '@/app/[locale]/verwaltung/einstellungen/standorte/actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -10,6 +9,7 @@ import styles from './admin.module.css';
 import { CheckboxField } from './fields';
 import { formErrors } from './form-errors';
 import { FormStatus } from './form-status';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export type OfficeSettingsData = { bookingHorizonDays: number; minLeadMinutes: number; holdMinutes: number; slotStepMinutes: number; maxFutureBookingsPerEmail: number; requireChallenge: boolean; challengeWork: number | null };
 
@@ -25,10 +25,10 @@ const RULES: { name: Exclude<keyof OfficeSettingsData, 'requireChallenge' | 'cha
 /** An office's booking rules, each explained in plain words. */
 export function OfficeSettingsForm({ locale, locationId, settings }: { locale: string; locationId: number; settings: OfficeSettingsData }) {
   const t = useTranslations('Admin.office');
-  const [state, formAction] = useActionState(saveOfficeSettingsAction, initialActionState);
+  const { state, formProps } = useActionForm(saveOfficeSettingsAction, initialActionState);
   const { error, summary, valueOr: value, checkedOr } = formErrors(state);
   return (
-    <form action={formAction} noValidate className={styles.form}>
+    <form {...formProps} noValidate className={styles.form}>
       <FormStatus state={state} summary={summary} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="locationId" value={locationId} />

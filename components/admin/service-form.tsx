@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { updateServiceAction } from '@/app/[locale]/verwaltung/einstellungen/leistungen/actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -11,12 +10,14 @@ import styles from './admin.module.css';
 import { CheckboxField, TextAreaField } from './fields';
 import { formErrors } from './form-errors';
 import { FormStatus } from './form-status';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export type ServiceFormData = {
   /** `new`: the form creates a service. */
   id: number | 'new';
   name: Localized;
   description: Localized;
+  fee: Localized | null;
   active: boolean;
   /** The documents to bring, in the order citizens see them. */
   documentIds: number[];
@@ -29,7 +30,7 @@ export type ServiceFormData = {
  */
 export function ServiceForm({ locale, service, documents, title }: { locale: string; service: ServiceFormData; documents: { id: number; name: string }[]; title: string }) {
   const t = useTranslations('Admin');
-  const [state, formAction] = useActionState(updateServiceAction, initialActionState);
+  const { state, formProps } = useActionForm(updateServiceAction, initialActionState);
   const { error, summary, failed, valueOr: value, checkedOr: checked } = formErrors(state);
   const isNew = service.id === 'new';
   // Short visible labels in the row; screen readers also hear which office each field is for.
@@ -47,7 +48,7 @@ export function ServiceForm({ locale, service, documents, title }: { locale: str
   return (
     <details className={styles.service} open={failed || state.ok || undefined}>
       <summary>{title}</summary>
-      <form action={formAction} noValidate className={`${styles.form} ${styles.serviceBody}`}>
+      <form {...formProps} noValidate className={`${styles.form} ${styles.serviceBody}`}>
         <FormStatus state={state} summary={summary} idPrefix={prefix} savedText={isNew ? t('services.created') : undefined} />
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="serviceId" value={service.id} />
@@ -57,6 +58,10 @@ export function ServiceForm({ locale, service, documents, title }: { locale: str
         </div>
         <TextAreaField id={id('descriptionDe')} name="descriptionDe" label={t('services.descriptionDe')} defaultValue={value('descriptionDe', service.description.de)} error={error('descriptionDe')} rows={3} maxLength={2000} />
         <TextAreaField id={id('descriptionEn')} name="descriptionEn" label={t('services.descriptionEn')} defaultValue={value('descriptionEn', service.description.en)} error={error('descriptionEn')} rows={3} maxLength={2000} />
+        <div className={styles.row}>
+          <Field id={id('feeDe')} name="feeDe" label={t('services.feeDe')} hint={t('services.feeHint')} defaultValue={value('feeDe', service.fee?.de ?? '')} error={error('feeDe')} maxLength={200} />
+          <Field id={id('feeEn')} name="feeEn" label={t('services.feeEn')} defaultValue={value('feeEn', service.fee?.en ?? '')} error={error('feeEn')} maxLength={200} />
+        </div>
         <CheckboxField id={id('active')} name="active" label={t('services.active')} hint={t('services.activeHint')} defaultChecked={checked('active', service.active)} />
         <fieldset className={styles.checkList} aria-describedby={documents.length > 0 ? id('documents-hint') : undefined}>
           <legend>{t('services.documentsTitle')}</legend>

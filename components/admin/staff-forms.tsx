@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { changeStaffRoleAction, createStaffAccountAction, resetStaffPasswordAction } from '@/app/[locale]/verwaltung/einstellungen/konten/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
@@ -11,15 +10,16 @@ import styles from './admin.module.css';
 import { SelectField } from './fields';
 import { formErrors } from './form-errors';
 import { FormStatus } from './form-status';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /** A new staff account with an initial password; the password is never sent back into the page. */
 export function CreateStaffForm({ locale, locations }: { locale: string; locations: { id: number; name: string }[] }) {
   const t = useTranslations('Admin');
   const roles = useTranslations('Staff.roles');
-  const [state, formAction] = useActionState(createStaffAccountAction, initialActionState);
+  const { state, formProps } = useActionForm(createStaffAccountAction, initialActionState);
   const { values, error, summary } = formErrors(state);
   return (
-    <form action={formAction} noValidate className={styles.form}>
+    <form {...formProps} noValidate className={styles.form}>
       {state.ok && (
         <p className="alert alert--success" role="status">
           {t('accounts.created')}
@@ -49,12 +49,12 @@ export function CreateStaffForm({ locale, locations }: { locale: string; locatio
 
 export function ResetPasswordForm({ locale, staffId, name }: { locale: string; staffId: number; name: string }) {
   const t = useTranslations('Admin');
-  const [state, formAction] = useActionState(resetStaffPasswordAction, initialActionState);
+  const { state, formProps } = useActionForm(resetStaffPasswordAction, initialActionState);
   const { error } = formErrors(state);
   return (
     <details>
       <summary>{t('accounts.resetTitle')}</summary>
-      <form action={formAction} noValidate className={styles.inline}>
+      <form {...formProps} noValidate className={styles.inline}>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="staffId" value={staffId} />
         <Field
@@ -84,13 +84,13 @@ export function ResetPasswordForm({ locale, staffId, name }: { locale: string; s
 export function ChangeRoleForm({ locale, staffId, name, role, locationId, locations }: { locale: string; staffId: number; name: string; role: 'admin' | 'clerk'; locationId: number | null; locations: { id: number; name: string }[] }) {
   const t = useTranslations('Admin');
   const roles = useTranslations('Staff.roles');
-  const [state, formAction] = useActionState(changeStaffRoleAction, initialActionState);
+  const { state, formProps } = useActionForm(changeStaffRoleAction, initialActionState);
   const { error, summary, failed, valueOr: value } = formErrors(state);
   const prefix = `staff-${staffId}`;
   return (
     <details open={failed || state.ok || undefined}>
       <summary>{t('accounts.roleTitle')}</summary>
-      <form action={formAction} noValidate className={styles.form}>
+      <form {...formProps} noValidate className={styles.form}>
         <FormStatus state={state} summary={summary} idPrefix={prefix} />
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="staffId" value={staffId} />

@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { HeldBooking } from '@/db/queries/bookings';
-import { pick, clockFormat } from '@/lib/format';
+import { clockFormat, mapLink, pick } from '@/lib/format';
 import { durationOf } from '@/lib/slots';
 
 /** When, where and what: the facts of one booking as a description list. */
@@ -26,6 +26,10 @@ export async function BookingFacts({ booking, showContact = false }: { booking: 
           {pick(booking.location.name, locale)}
           <br />
           {booking.location.street}, {booking.location.postalCode} {booking.location.city}
+          <br />
+          <a href={mapLink(booking.location)} rel="noopener">
+            {t('review.map')}
+          </a>
         </dd>
       </div>
       <div>
@@ -33,7 +37,10 @@ export async function BookingFacts({ booking, showContact = false }: { booking: 
         <dd>
           <ul className="plain-list">
             {booking.items.map((item) => (
-              <li key={item.serviceId}>{t('summary.item', { count: item.count, service: pick(item.name, locale) })}</li>
+              <li key={item.serviceId}>
+                {t('summary.item', { count: item.count, service: pick(item.name, locale) })}
+                {item.fee && <span className="muted"> – {t('review.fee', { fee: pick(item.fee, locale) })}</span>}
+              </li>
             ))}
           </ul>
         </dd>

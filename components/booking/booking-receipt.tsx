@@ -4,6 +4,7 @@ import { listDocumentsForServices } from '@/db/queries/documents';
 import { Link } from '@/lib/i18n/navigation';
 import { BookingFacts } from './booking-facts';
 import { DocumentList } from './document-list';
+import { PrintButton } from '@/components/print-button';
 
 /** What a citizen keeps after booking or moving: number, PIN, the facts, the calendar file, what to bring, how to cancel. */
 export async function BookingReceipt({ booking, pin }: { booking: HeldBooking; pin: string | null }) {
@@ -29,10 +30,12 @@ export async function BookingReceipt({ booking, pin }: { booking: HeldBooking; p
       </dl>
       <p className="muted">{t('confirmation.pinNote')}</p>
       <BookingFacts booking={booking} showContact />
+      <p className="come-early">{t('confirmation.comeEarly')}</p>
       <p className="actions">
         <a className="button button--secondary" href={`/api/termin/${encodeURIComponent(booking.code)}/ics?locale=${locale}`} download>
           {t('confirmation.ics')}
         </a>
+        <PrintButton>{t('confirmation.print')}</PrintButton>
       </p>
       <h2>{t('time.bring')}</h2>
       <DocumentList documents={await listDocumentsForServices({ serviceIds: booking.items.map((i) => i.serviceId) })} />

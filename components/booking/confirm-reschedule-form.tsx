@@ -1,17 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { confirmRescheduleAction } from '@/app/[locale]/termin/verschieben/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /** Confirms the move; pending state disables the button, and the server books the move once anyway. */
 export function ConfirmRescheduleForm({ locale, code }: { locale: string; code: string }) {
   const t = useTranslations('Reschedule');
-  const [state, formAction] = useActionState(confirmRescheduleAction, initialActionState);
+  const { state, formProps } = useActionForm(confirmRescheduleAction, initialActionState);
   return (
-    <form action={formAction}>
+    <form {...formProps}>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="code" value={code} />
       {!state.ok && state.formError && (

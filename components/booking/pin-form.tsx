@@ -1,12 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { verifyBookingPinAction } from '@/app/[locale]/termin/absagen/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /**
  * Booking number and PIN, the key to cancelling or moving a booking. A failure shows one generic message
@@ -14,7 +14,7 @@ import { initialActionState } from '@/lib/action-state';
  */
 export function PinForm({ locale, purpose, initialCode }: { locale: string; purpose: 'cancel' | 'reschedule'; initialCode: string }) {
   const t = useTranslations('PinCheck');
-  const [state, formAction] = useActionState(verifyBookingPinAction, initialActionState);
+  const { state, formProps } = useActionForm(verifyBookingPinAction, initialActionState);
   const values = !state.ok && Object.keys(state.values).length > 0 ? state.values : { code: initialCode };
   const fieldErrors = (!state.ok && state.fieldErrors) || {};
   const error = (field: string) => fieldErrors[field]?.[0];
@@ -24,7 +24,7 @@ export function PinForm({ locale, purpose, initialCode }: { locale: string; purp
   ];
 
   return (
-    <form action={formAction} noValidate className="contact-form">
+    <form {...formProps} noValidate className="contact-form">
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="purpose" value={purpose} />
       <ErrorSummary title={t('errorTitle')} errors={errors} />

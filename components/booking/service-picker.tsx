@@ -1,30 +1,25 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { chooseServicesAction } from '@/app/[locale]/termin/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { ServiceCounts, initialCounts, type CountableService } from '@/components/service-counts';
 import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 
-export type PickerService = {
-  slug: string;
-  name: string;
-  description: string;
-  minutesPerUnit: number;
-  maxCount: number;
+export type PickerService = CountableService & {
   documents: { id: number; name: string; formUrl: string | null }[];
 };
 
 /** Step 1: one count per service; the total time and the combined list of documents follow the choice live. */
-export function ServicePicker({ locationSlug, locale, services, initialCounts }: { locationSlug: string; locale: string; services: PickerService[]; initialCounts: Record<string, number> }) {
+export function ServicePicker({ locationSlug, locale, services, initialCounts: given }: { locationSlug: string; locale: string; services: PickerService[]; initialCounts: Record<string, number> }) {
   const t = useTranslations('Booking.services');
   const tErrors = useTranslations('Booking.details');
-  const [state, formAction] = useActionState(chooseServicesAction, initialActionState);
+  const { state, formProps } = useActionForm(chooseServicesAction, initialActionState);
   const values = state.ok ? {} : state.values;
-  const [counts, setCounts] = useState<Record<string, number>>(() =>
-    Object.fromEntries(services.map((s) => [s.slug, Number(values[`count_${s.slug}`] ?? initialCounts[s.slug] ?? 0) || 0])),
-  );
+  const [counts, setCounts] = useState(() => initialCounts(services, values, given));
   const fieldErrors = (!state.ok && state.fieldErrors) || {};
   const chosen = services.filter((s) => (counts[s.slug] ?? 0) > 0);
   const total = chosen.reduce((sum, s) => sum + s.minutesPerUnit * (counts[s.slug] ?? 0), 0);
@@ -35,49 +30,11 @@ export function ServicePicker({ locationSlug, locale, services, initialCounts }:
   ];
 
   return (
-    <form action={formAction} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="location" value={locationSlug} />
       <ErrorSummary title={tErrors('errorTitle')} errors={errors} />
-      <ul className="service-picker">
-        {services.map((service) => {
-          const error = fieldErrors[`count_${service.slug}`]?.[0];
-          const id = `field-count_${service.slug}`;
-          return (
-            <li key={service.slug} className={`service-picker__item${(counts[service.slug] ?? 0) > 0 ? ' service-picker__item--chosen' : ''}`}>
-              <div className="service-picker__text">
-                <label htmlFor={id} className="service-picker__name">
-                  {service.name}
-                </label>
-                <p className="muted" id={`${id}-hint`}>
-                  {service.description} {t('perUnit', { minutes: service.minutesPerUnit })}
-                </p>
-                {error && (
-                  <span className="field__error" id={`${id}-error`}>
-                    {error}
-                  </span>
-                )}
-              </div>
-              <select
-                id={id}
-                name={`count_${service.slug}`}
-                aria-label={t('count', { service: service.name })}
-                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-                aria-invalid={error ? true : undefined}
-                value={counts[service.slug] ?? 0}
-                onChange={(e) => setCounts({ ...counts, [service.slug]: Number(e.target.value) })}
-              >
-                <option value="0">{t('none')}</option>
-                {Array.from({ length: service.maxCount }, (_, i) => i + 1).map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </li>
-          );
-        })}
-      </ul>
+      <ServiceCounts services={services} counts={counts} onChange={setCounts} errorOf={(field) => fieldErrors[field]?.[0]} />
       <div className="picker-summary" aria-live="polite">
         <p className="picker-summary__total">{total > 0 ? t('total', { minutes: total }) : t('totalNone')}</p>
         {documents.length > 0 && (

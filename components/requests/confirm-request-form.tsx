@@ -1,24 +1,24 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { confirmRequestAction } from '@/app/[locale]/verwaltung/anfragen/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
 import styles from './requests.module.css';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export type TimeGroup = { key: string; label: string; empty: string; times: { value: string; label: string }[] };
 
 /** The free times that fit a request, grouped by day; picking one and confirming books it. */
 export function ConfirmRequestForm({ locale, location, requestId, groups }: { locale: string; location: string; requestId: number; groups: TimeGroup[] }) {
   const t = useTranslations('RequestStaff');
-  const [state, formAction] = useActionState(confirmRequestAction, initialActionState);
+  const { state, formProps } = useActionForm(confirmRequestAction, initialActionState);
   const values = state.ok ? {} : state.values;
   const startError = (!state.ok && state.fieldErrors?.start?.[0]) || undefined;
   const errorId = `request-${requestId}-start-error`;
   const anyTimes = groups.some((g) => g.times.length > 0);
   return (
-    <form action={formAction} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="location" value={location} />
       <input type="hidden" name="requestId" value={requestId} />

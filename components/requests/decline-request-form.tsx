@@ -1,23 +1,23 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { declineRequestAction } from '@/app/[locale]/verwaltung/anfragen/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
 import styles from './requests.module.css';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /** Decline with a reason (3–500 characters) that the citizen reads in the mail; stays open with the text after an error. */
 export function DeclineRequestForm({ locale, location, requestId }: { locale: string; location: string; requestId: number }) {
   const t = useTranslations('RequestStaff');
-  const [state, formAction] = useActionState(declineRequestAction, initialActionState);
+  const { state, formProps } = useActionForm(declineRequestAction, initialActionState);
   const values = state.ok ? {} : state.values;
   const error = (!state.ok && (state.fieldErrors?.reason?.[0] ?? state.formError)) || undefined;
   const id = `decline-${requestId}`;
   return (
     <details className={styles.decline} open={error ? true : undefined}>
       <summary>{t('decline')}</summary>
-      <form action={formAction} noValidate>
+      <form {...formProps} noValidate>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="location" value={location} />
         <input type="hidden" name="requestId" value={requestId} />

@@ -1,15 +1,18 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useState } from 'react';
 import { submitRequestAction } from '@/app/[locale]/termin/anfrage/actions';
+import { ServiceCounts, initialCounts, type CountableService } from '@/components/service-counts';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
+import type { OpenPart } from '@/lib/requests/preferences';
 import styles from './requests.module.css';
+import { useActionForm } from '@/components/ui/use-action-form';
 
-export type RequestFormService = { slug: string; name: string; description: string; minutesPerUnit: number; maxCount: number };
+export type RequestFormService = CountableService;
 
 const DAYS = [1, 2, 3] as const;
 const PARTS = ['any', 'morning', 'afternoon'] as const;
@@ -19,10 +22,12 @@ const PARTS = ['any', 'morning', 'afternoon'] as const;
  * of day, contact, note and consent. A plain form posting to a server action: works without JavaScript;
  * errors appear beside each field (and in a summary that takes focus) and the typed values stay.
  */
-export function RequestForm({ locale, location, services, firstDate, lastDate, privacyHref }: {
+export function RequestForm({ locale, location, services, days, firstDate, lastDate, privacyHref }: {
   locale: string;
   location: string;
   services: RequestFormService[];
+  /** The days the office opens in the horizon, with the parts of day it is open: all the date choice offers. */
+  days: { date: string; parts: OpenPart[] }[];
   firstDate: string;
   lastDate: string;
   privacyHref: string;
@@ -30,8 +35,11 @@ export function RequestForm({ locale, location, services, firstDate, lastDate, p
   const t = useTranslations('Request.form');
   const format = useFormatter();
   const calendarDate = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
-  const [state, formAction] = useActionState(submitRequestAction, initialActionState);
+  const { state, formProps } = useActionForm(submitRequestAction, initialActionState);
   const values = state.ok ? {} : state.values;
+  const [counts, setCounts] = useState(() => initialCounts(services, values));
+  const [chosenDays, setChosenDays] = useState<Record<number, string>>(() => Object.fromEntries(DAYS.map((n) => [n, values[`day${n}`] ?? ''])));
+  const partsOnSomeDay = [...new Set(days.flatMap((d) => d.parts))];
   const fieldErrors = (!state.ok && state.fieldErrors) || {};
   const error = (field: string) => fieldErrors[field]?.[0];
   const summary = [
@@ -41,7 +49,7 @@ export function RequestForm({ locale, location, services, firstDate, lastDate, p
   const describedBy = (id: string, hint?: boolean) => [hint && `${id}-hint`, error(id.replace(/^field-/, '')) && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
   return (
-    <form action={formAction} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="location" value={location} />
       <ErrorSummary title={t('errorTitle')} errors={summary} />
@@ -54,44 +62,7 @@ export function RequestForm({ locale, location, services, firstDate, lastDate, p
             {error('services')}
           </span>
         )}
-        <ul className={styles.services}>
-          {services.map((service) => {
-            const id = `field-count_${service.slug}`;
-            const fieldError = error(`count_${service.slug}`);
-            return (
-              <li key={service.slug} className={`${styles.service}${fieldError ? ' field--error' : ''}`}>
-                <div>
-                  <label htmlFor={id} className={styles.serviceName}>
-                    {service.name}
-                  </label>
-                  <p className="muted" id={`${id}-hint`}>
-                    {service.description} {t('perUnit', { minutes: service.minutesPerUnit })}
-                  </p>
-                  {fieldError && (
-                    <span className="field__error" id={`${id}-error`}>
-                      {fieldError}
-                    </span>
-                  )}
-                </div>
-                <select
-                  id={id}
-                  name={`count_${service.slug}`}
-                  aria-label={t('count', { service: service.name })}
-                  aria-describedby={describedBy(id, true)}
-                  aria-invalid={fieldError ? true : undefined}
-                  defaultValue={values[`count_${service.slug}`] ?? '0'}
-                >
-                  <option value="0">{t('none')}</option>
-                  {Array.from({ length: service.maxCount }, (_, i) => i + 1).map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              </li>
-            );
-          })}
-        </ul>
+        <ServiceCounts services={services} counts={counts} onChange={setCounts} errorOf={error} />
       </fieldset>
 
       <fieldset className={styles.group}>
@@ -99,22 +70,40 @@ export function RequestForm({ locale, location, services, firstDate, lastDate, p
         <p className="field__hint">{t('preferencesHint', { from: calendarDate(firstDate), to: calendarDate(lastDate) })}</p>
         {DAYS.map((n) => {
           const partError = error(`part${n}`);
+          const dayError = error(`day${n}`);
+          const dayId = `field-day${n}`;
+          // With JavaScript the part of day follows the chosen day; without, every part open on some day is offered.
+          const parts = days.find((d) => d.date === chosenDays[n])?.parts ?? partsOnSomeDay;
           return (
             <div key={n} className={styles.day}>
-              <Field
-                name={`day${n}`}
-                type="date"
-                label={n === 1 ? t('day', { n }) : t('dayOptional', { n })}
-                defaultValue={values[`day${n}`]}
-                error={error(`day${n}`)}
-                min={firstDate}
-                max={lastDate}
-                required={n === 1}
-              />
+              <div className={`field${dayError ? ' field--error' : ''}`}>
+                <label htmlFor={dayId}>{n === 1 ? t('day', { n }) : t('dayOptional', { n })}</label>
+                <select
+                  id={dayId}
+                  name={`day${n}`}
+                  defaultValue={values[`day${n}`] ?? ''}
+                  onChange={(e) => setChosenDays({ ...chosenDays, [n]: e.target.value })}
+                  aria-invalid={dayError ? true : undefined}
+                  aria-describedby={dayError ? `${dayId}-error` : undefined}
+                  required={n === 1}
+                >
+                  <option value="">{n === 1 ? t('chooseFirstDay') : t('chooseDay')}</option>
+                  {days.map((d) => (
+                    <option key={d.date} value={d.date}>
+                      {t('dayOption', { date: calendarDate(d.date), parts: d.parts.map((p) => t(`partsShort.${p}`)).join(', ') })}
+                    </option>
+                  ))}
+                </select>
+                {dayError && (
+                  <span id={`${dayId}-error`} className="field__error">
+                    {dayError}
+                  </span>
+                )}
+              </div>
               <div className={`field${partError ? ' field--error' : ''}`}>
                 <label htmlFor={`field-part${n}`}>{t('partOfDay', { n })}</label>
                 <select id={`field-part${n}`} name={`part${n}`} defaultValue={values[`part${n}`] ?? 'any'} aria-invalid={partError ? true : undefined} aria-describedby={partError ? `field-part${n}-error` : undefined}>
-                  {PARTS.map((part) => (
+                  {PARTS.filter((part) => part === 'any' || parts.includes(part) || values[`part${n}`] === part).map((part) => (
                     <option key={part} value={part}>
                       {t(`parts.${part}`)}
                     </option>

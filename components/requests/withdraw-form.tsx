@@ -1,11 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { withdrawRequestAction, type WithdrawState } from '@/app/[locale]/termin/anfrage/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 const initialState: WithdrawState = { ok: false, values: {} };
 
@@ -15,7 +15,7 @@ const initialState: WithdrawState = { ok: false, values: {} };
  */
 export function WithdrawForm({ locale, initialCode }: { locale: string; initialCode: string }) {
   const t = useTranslations('Request.withdraw');
-  const [state, formAction] = useActionState(withdrawRequestAction, initialState);
+  const { state, formProps } = useActionForm(withdrawRequestAction, initialState);
   if (state.ok && state.data) {
     return (
       <div className={`alert ${state.data.withdrawn ? 'alert--success' : 'alert--info'}`} role="status">
@@ -33,7 +33,7 @@ export function WithdrawForm({ locale, initialCode }: { locale: string; initialC
   ];
 
   return (
-    <form action={formAction} noValidate className="contact-form">
+    <form {...formProps} noValidate className="contact-form">
       <input type="hidden" name="locale" value={locale} />
       <ErrorSummary title={t('errorTitle')} errors={errors} />
       <Field

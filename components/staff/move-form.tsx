@@ -1,9 +1,9 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { moveBookingByStaffAction } from '@/app/[locale]/verwaltung/buchen/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { clockFormat } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 
@@ -13,7 +13,7 @@ type Props = { locale: string; bookingId: number; times: { value: string; label:
 export function MoveForm({ locale, bookingId, times, timeZone, standort }: Props) {
   const t = useTranslations('WalkIn');
   const format = useFormatter();
-  const [state, formAction] = useActionState(moveBookingByStaffAction, { ok: false, values: {} });
+  const { state, formProps } = useActionForm(moveBookingByStaffAction, { ok: false, values: {} });
   if (state.ok && state.data) {
     const start = new Date(state.data.start);
     const when = `${format.dateTime(start, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone })}, ${format.dateTime(start, { ...clockFormat, timeZone })}`;
@@ -29,7 +29,7 @@ export function MoveForm({ locale, bookingId, times, timeZone, standort }: Props
   }
   const error = !state.ok ? state.fieldErrors?.start?.[0] : undefined;
   return (
-    <form action={formAction} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="bookingId" value={bookingId} />
       {!state.ok && state.formError && (

@@ -1,18 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { signInAction } from '@/app/[locale]/verwaltung/actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export function SignInForm({ locale, notice }: { locale: string; notice?: string }) {
   const t = useTranslations('Staff');
-  const [state, formAction] = useActionState(signInAction, initialActionState);
+  const { state, formProps } = useActionForm(signInAction, initialActionState);
   const values = state.ok ? {} : state.values;
   return (
-    <form action={formAction} className="card sign-in" noValidate>
+    <form {...formProps} className="card sign-in" noValidate>
       <input type="hidden" name="locale" value={locale} />
       <h1>{t('signInTitle')}</h1>
       <p>{t('signInIntro')}</p>

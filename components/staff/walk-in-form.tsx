@@ -1,11 +1,12 @@
 'use client';
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { bookForCitizenAction, type WalkInBooked } from '@/app/[locale]/verwaltung/buchen/actions';
 import { PrintButton } from '@/components/staff/print-button';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { ActionState } from '@/lib/action-state';
 import { clockFormat } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -20,12 +21,12 @@ type Props = { locale: string; location: string; services: string; times: { valu
 export function WalkInForm({ locale, location, services, times, slip }: Props) {
   const t = useTranslations('WalkIn');
   const tLocale = useTranslations('LocaleSwitcher');
-  const [state, formAction] = useActionState<ActionState<WalkInBooked>, FormData>(bookForCitizenAction, { ok: false, values: {} });
+  const { state, formProps } = useActionForm<ActionState<WalkInBooked>>(bookForCitizenAction, { ok: false, values: {} });
   if (state.ok && state.data) return <BookedSlip booked={state.data} slip={slip} />;
   const values = state.ok ? {} : state.values;
   const errors = (!state.ok && state.fieldErrors) || {};
   return (
-    <form action={formAction} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="location" value={location} />
       <input type="hidden" name="services" value={services} />

@@ -23,8 +23,8 @@ export async function listOffers({ serviceId, tx = getDb() }: { serviceId: numbe
   return tx.select().from(locationServices).where(eq(locationServices.serviceId, serviceId));
 }
 
-export async function updateServiceTexts({ id, name, description, tx }: { id: number; name: Localized; description: Localized; tx: DbOrTx }) {
-  await tx.update(services).set({ name, description }).where(eq(services.id, id));
+export async function updateServiceTexts({ id, name, description, fee, tx }: { id: number; name: Localized; description: Localized; fee: Localized | null; tx: DbOrTx }) {
+  await tx.update(services).set({ name, description, fee }).where(eq(services.id, id));
 }
 
 export async function upsertOffer({ serviceId, locationId, minutesPerUnit, maxCount, tx }: { serviceId: number; locationId: number; minutesPerUnit: number; maxCount: number; tx: DbOrTx }) {

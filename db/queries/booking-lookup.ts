@@ -15,7 +15,7 @@ async function findBookingWhere(where: SQL, tx: DbOrTx): Promise<BookingDetails 
     .where(where);
   if (!row) return null;
   const items = await tx
-    .select({ serviceId: services.id, slug: services.slug, name: services.name, count: bookingServices.count, minutesPerUnit: bookingServices.minutesPerUnit })
+    .select({ serviceId: services.id, slug: services.slug, name: services.name, fee: services.fee, count: bookingServices.count, minutesPerUnit: bookingServices.minutesPerUnit })
     .from(bookingServices)
     .innerJoin(services, eq(services.id, bookingServices.serviceId))
     .where(eq(bookingServices.bookingId, row.booking.id))

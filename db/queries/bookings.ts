@@ -183,7 +183,7 @@ async function tryInsertOnCounter(
 
 export type HeldBooking = typeof bookings.$inferSelect & {
   location: typeof locations.$inferSelect;
-  items: { serviceId: number; slug: string; name: { de: string; en: string }; count: number; minutesPerUnit: number }[];
+  items: { serviceId: number; slug: string; name: { de: string; en: string }; fee: { de: string; en: string } | null; count: number; minutesPerUnit: number }[];
   /** True while a hold is in force (server clock). */
   holdActive: boolean;
 };
@@ -197,7 +197,7 @@ export async function findBookingByTokenHash({ tokenHash, tx = getDb() }: { toke
     .where(eq(bookings.holdTokenHash, tokenHash));
   if (!row) return null;
   const items = await tx
-    .select({ serviceId: services.id, slug: services.slug, name: services.name, count: bookingServices.count, minutesPerUnit: bookingServices.minutesPerUnit })
+    .select({ serviceId: services.id, slug: services.slug, name: services.name, fee: services.fee, count: bookingServices.count, minutesPerUnit: bookingServices.minutesPerUnit })
     .from(bookingServices)
     .innerJoin(services, eq(services.id, bookingServices.serviceId))
     .where(eq(bookingServices.bookingId, row.booking.id))
@@ -205,14 +205,26 @@ export async function findBookingByTokenHash({ tokenHash, tx = getDb() }: { toke
   return { ...row.booking, location: row.location, items, holdActive: row.holdActive };
 }
 
-/** Gives a running hold `minutes` more, once. */
+/** Gives a running hold `minutes` more, once: added to its expiry, so the hold never gets shorter. */
 export async function extendHold({ tokenHash, minutes, tx = getDb() }: { tokenHash: string; minutes: number; tx?: DbOrTx }): Promise<boolean> {
   const rows = await tx
     .update(bookings)
-    .set({ holdExpiresAt: sql`now() + make_interval(mins => ${minutes})`, holdExtended: true })
+    .set({ holdExpiresAt: sql`${bookings.holdExpiresAt} + make_interval(mins => ${minutes})`, holdExtended: true })
     .where(and(eq(bookings.holdTokenHash, tokenHash), eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, sql`now()`), eq(bookings.holdExtended, false)))
     .returning({ id: bookings.id });
   return rows.length === 1;
+}
+
+/** Booked, not yet past appointments of one email address (any case), the number the per-address cap counts. */
+/** One mailbox under many spellings: lower case, no +tag. */
+const mailbox = (email: SQL) => sql`regexp_replace(lower(${email}), '[+][^@]*@', '@')`;
+
+export async function countFutureBookings({ email, tx = getDb() }: { email: string; tx?: DbOrTx }): Promise<number> {
+  const [{ future } = { future: 0 }] = await tx
+    .select({ future: sql<number>`count(*)::int` })
+    .from(bookings)
+    .where(and(sql`${mailbox(sql`${bookings.email}`)} = ${mailbox(sql`${email}`)}`, inArray(bookings.status, ['booked', 'checked_in']), sql`upper(${bookings.during}) > now()`));
+  return future;
 }
 
 /** Stores the contact details on a running hold; false if the hold has run out. */
@@ -260,14 +272,9 @@ export async function confirmHold(args: {
     if (hold.status !== 'held') return hold.status === 'expired' || hold.status === 'cancelled' ? { status: 'expired' } : { status: 'already-confirmed' };
     if (!hold.email) return { status: 'missing-contact' };
 
-    // One mailbox under many spellings (Erika+1@…, ERIKA+2@…) counts once: lower case, no +tag.
-    const mailbox = (email: SQL) => sql`regexp_replace(lower(${email}), '[+][^@]*@', '@')`;
+    // One mailbox under many spellings (Erika+1@…, ERIKA+2@…) counts once (see `countFutureBookings`).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${mailbox(sql`${hold.email}`)}))`);
-    const [{ future } = { future: 0 }] = await tx
-      .select({ future: sql<number>`count(*)::int` })
-      .from(bookings)
-      .where(and(sql`${mailbox(sql`${bookings.email}`)} = ${mailbox(sql`${hold.email}`)}`, inArray(bookings.status, ['booked', 'checked_in']), sql`upper(${bookings.during}) > now()`));
-    if (future >= args.maxFutureBookingsPerEmail) return { status: 'limit-reached' };
+    if ((await countFutureBookings({ email: hold.email, tx })) >= args.maxFutureBookingsPerEmail) return { status: 'limit-reached' };
 
     const [booking] = await tx
       .update(bookings)

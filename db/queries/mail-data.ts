@@ -24,7 +24,7 @@ export type BookingMailData = {
     email: string | null;
     timeZone: string;
   };
-  items: { name: Localized; count: number; minutesPerUnit: number }[];
+  items: { name: Localized; fee: Localized | null; count: number; minutesPerUnit: number }[];
   /** What to bring for all services together, each document once, in service order. */
   documents: { name: Localized; hint: Localized | null; formUrl: string | null }[];
   /**
@@ -32,6 +32,8 @@ export type BookingMailData = {
    * and how many times it has been moved since (0 for an original booking).
    */
   chain: { originalCode: string; reschedules: number };
+  /** The number of the appointment request this booking answers, if it came from one. */
+  requestCode: string | null;
 };
 
 /** Everything a mail about one booking shows; null if there is no such booking. */
@@ -45,7 +47,7 @@ export async function loadBookingForMail({ bookingId, tx = getDb() }: { bookingI
   const { booking, location } = row;
 
   const items = await tx
-    .select({ serviceId: services.id, name: services.name, count: bookingServices.count, minutesPerUnit: bookingServices.minutesPerUnit })
+    .select({ serviceId: services.id, name: services.name, fee: services.fee, count: bookingServices.count, minutesPerUnit: bookingServices.minutesPerUnit })
     .from(bookingServices)
     .innerJoin(services, eq(services.id, bookingServices.serviceId))
     .where(eq(bookingServices.bookingId, booking.id))
@@ -85,9 +87,10 @@ export async function loadBookingForMail({ bookingId, tx = getDb() }: { bookingI
       email: location.email,
       timeZone: location.timeZone,
     },
-    items: items.map(({ name, count, minutesPerUnit }) => ({ name, count, minutesPerUnit })),
+    items: items.map(({ name, fee, count, minutesPerUnit }) => ({ name, fee, count, minutesPerUnit })),
     documents: [...toBring.values()],
     chain: await loadChain(tx, booking.id),
+    requestCode: (await tx.select({ code: appointmentRequests.code }).from(appointmentRequests).where(eq(appointmentRequests.bookingId, booking.id)))[0]?.code ?? null,
   };
 }
 

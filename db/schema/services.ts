@@ -8,6 +8,8 @@ export const services = pgTable('services', {
   description: localized('description').notNull(),
   position: integer('position').notNull().default(0),
   active: boolean('active').notNull().default(true),
+  /** The fee as the office words it ("37,50 €; unter 24 Jahren 37,50 €"), in both languages; null where none is entered. */
+  fee: localized('fee'),
 });
 
 /** Something to bring; with `formUrl` it is a form to fill in beforehand. Shared by services, so lists de-duplicate. */

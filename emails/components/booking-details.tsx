@@ -1,5 +1,5 @@
 import { Heading, Link, Section, Text } from 'react-email';
-import { pick } from '@/lib/format';
+import { mapLink, pick } from '@/lib/format';
 import { colors } from './mail-layout';
 import { formatAppointment, type BookingMailData, type MailLocale, type MailTranslator } from './mail-text';
 
@@ -29,13 +29,21 @@ export function AppointmentDetails({ t, locale, booking }: Props) {
         {location.street}
         <br />
         {location.postalCode} {location.city}
+        <br />
+        <Link href={mapLink(location)} style={{ color: colors.accent }}>
+          {t('map')}
+        </Link>
       </Text>
       <Text style={label}>{t('services')}</Text>
       <ul style={list}>
         {booking.items.map((item, index) => (
-          <li key={index}>{t('serviceCount', { count: item.count, name: pick(item.name, locale) })}</li>
+          <li key={index}>
+            {t('serviceCount', { count: item.count, name: pick(item.name, locale) })}
+            {item.fee && <span style={{ color: colors.muted }}> – {t('fee', { fee: pick(item.fee, locale) })}</span>}
+          </li>
         ))}
       </ul>
+      <Text style={{ ...value, marginTop: '8px', fontWeight: 'bold' }}>{t('comeEarly')}</Text>
     </Section>
   );
 }

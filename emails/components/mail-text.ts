@@ -1,6 +1,6 @@
 import { createTranslator } from 'next-intl';
 import type { BookingMailData, MailLocale } from '@/db/queries/mail-data';
-import { clockFormat, pick } from '@/lib/format';
+import { clockFormat, intlLocale, pick } from '@/lib/format';
 import { routing } from '@/lib/i18n/routing';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
@@ -12,14 +12,13 @@ export const mailTranslator = (locale: MailLocale) =>
 
 export type MailTranslator = ReturnType<typeof mailTranslator>;
 
-// British English reads naturally for a German office ("Thursday, 3 December 2026"); times use the
-// 24-hour clock in both languages, as the website, the office's signs and the calendar file do.
-const intlLocale = { de: 'de-DE', en: 'en-GB' } as const;
+// Dates as the website writes them (lib/format.ts); times use the 24-hour clock in both languages, as the
+// website, the office's signs and the calendar file do.
 
 /** Date, time and duration of an appointment as the reader says them, in the office's time zone. */
 export function formatAppointment(t: MailTranslator, locale: MailLocale, booking: Pick<BookingMailData, 'start' | 'end' | 'location'>) {
   const timeZone = booking.location.timeZone;
-  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intlLocale[locale], { timeZone, ...options }).format(booking.start);
+  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intlLocale(locale), { timeZone, ...options }).format(booking.start);
   const clock = format(clockFormat);
   return {
     /** 'Donnerstag, 3. Dezember 2026' */
@@ -64,10 +63,11 @@ export const previewBooking: BookingMailData = {
     email: 'buergeramt@musterstadt.example',
     timeZone: 'Europe/Berlin',
   },
-  items: [{ name: { de: 'Reisepass beantragen', en: 'Apply for a passport' }, count: 2, minutesPerUnit: 20 }],
+  items: [{ name: { de: 'Reisepass beantragen', en: 'Apply for a passport' }, fee: { de: '70,00 € je Pass', en: '€70.00 per passport' }, count: 2, minutesPerUnit: 20 }],
   documents: [
     { name: { de: 'Biometrisches Passfoto', en: 'Biometric passport photo' }, hint: null, formUrl: null },
     { name: { de: 'Antrag Reisepass', en: 'Passport application' }, hint: { de: 'ausgefüllt', en: 'filled in' }, formUrl: 'https://musterstadt.example/formulare/reisepass.pdf' },
   ],
   chain: { originalCode: 'K7QM-4XPA', reschedules: 0 },
+  requestCode: null,
 };

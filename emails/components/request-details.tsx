@@ -1,6 +1,6 @@
 import { Heading, Link, Section, Text } from 'react-email';
 import type { RequestMailData } from '@/db/queries/mail-data';
-import { pick } from '@/lib/format';
+import { intlLocale, pick } from '@/lib/format';
 import { routing } from '@/lib/i18n/routing';
 import { colors } from './mail-layout';
 import type { MailLocale, MailTranslator } from './mail-text';
@@ -10,11 +10,10 @@ const label = { color: colors.muted, fontSize: '14px', lineHeight: '20px', margi
 const value = { margin: '0' };
 const list = { margin: '0 0 8px', paddingLeft: '20px' };
 
-const intlLocale = { de: 'de-DE', en: 'en-GB' } as const;
 
 /** 'Dienstag, 9. Juni 2026, vormittags': a preferred day as the reader says it (a calendar date, no time zone). */
 export function formatPreferredDay(t: MailTranslator, locale: MailLocale, preference: RequestMailData['preferences'][number]): string {
-  const date = new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${preference.date}T12:00:00Z`));
+  const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${preference.date}T12:00:00Z`));
   return t('requestReceived.preferredDay', { date, part: t(`partsOfDay.${preference.partOfDay}`) });
 }
 

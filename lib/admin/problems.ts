@@ -20,6 +20,7 @@ export type AdminErrorKey =
   | 'counterNeededByHours'
   | 'serviceNameLength'
   | 'descriptionLength'
+  | 'feeLength'
   | 'minutesInvalid'
   | 'maxCountInvalid'
   | 'emailInvalid'

@@ -86,6 +86,9 @@ export const serviceTextsSchema = z.object({
   nameEn: text(2, 120, 'serviceNameLength'),
   descriptionDe: text(0, 2000, 'descriptionLength', { multiLine: true }),
   descriptionEn: text(0, 2000, 'descriptionLength', { multiLine: true }),
+  // Forms from before the fee field (or without it) send none: no fee.
+  feeDe: text(0, 200, 'feeLength').default(''),
+  feeEn: text(0, 200, 'feeLength').default(''),
 });
 
 export const offerSchema = z.object({

@@ -37,7 +37,7 @@ export async function listDocumentsForAdmin({ actor }: { actor: StaffUser | null
 
 export type OfferInput = { locationId: number; offered: boolean; minutesPerUnit: number; maxCount: number };
 /** `serviceId` null: a new service. `active`: bookable at all; `documentIds`: what to bring, in order. */
-export type ServiceInput = { serviceId: number | null; name: Localized; description: Localized; active?: boolean; documentIds?: number[]; offers: OfferInput[] };
+export type ServiceInput = { serviceId: number | null; name: Localized; description: Localized; fee?: Localized | null; active?: boolean; documentIds?: number[]; offers: OfferInput[] };
 
 /** A URL-safe name from the German name, for booking links (`?leistungen=personalausweis:1`). */
 export const slugFrom = (name: string) =>
@@ -76,7 +76,7 @@ export async function updateService({ actor, input }: { actor: StaffUser | null;
     if (!service) return refuse('form', 'notFound');
     const locationIds = new Set((await listAdminLocations({ tx })).map((l) => l.id));
     const before = await listOffers({ serviceId: service.id, tx });
-    await updateServiceTexts({ id: service.id, name: input.name, description: input.description, tx });
+    await updateServiceTexts({ id: service.id, name: input.name, description: input.description, fee: input.fee ?? null, tx });
     if (input.active !== undefined) await setServiceActive({ id: service.id, active: input.active, tx });
     if (input.documentIds) {
       const known = new Set((await listAllDocuments({ tx })).map((d) => d.id));

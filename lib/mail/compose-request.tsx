@@ -6,6 +6,7 @@ import { loadRequestForMail, type RequestMailData } from '@/db/queries/mail-data
 import RequestDeclinedEmail, { requestDeclinedSubject } from '@/emails/request-declined';
 import RequestReceivedEmail, { requestReceivedSubject } from '@/emails/request-received';
 import { env } from '@/lib/env';
+import { pick } from '@/lib/format';
 import type { ComposedMail } from './compose';
 import type { OutboxMail } from './outbox';
 
@@ -41,6 +42,7 @@ export async function composeRequestMail(mail: RequestMail, { tx }: { tx?: DbOrT
 async function outgoing(request: RequestMailData & { email: string }, kind: RequestMail['kind'], { subject, element }: { subject: string; element: ReactElement }) {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return {
+    fromName: pick(request.location.name, request.locale),
     to: { name: request.name ?? '', address: request.email },
     replyTo: request.location.email ?? undefined,
     subject,

@@ -1,5 +1,4 @@
 import 'server-only';
-import addressparser from 'nodemailer/lib/addressparser';
 import { render } from 'react-email';
 import type { ReactElement } from 'react';
 import type { DbOrTx } from '@/db/client';
@@ -13,7 +12,7 @@ import { pick } from '@/lib/format';
 import { composeRequestMail } from './compose-request';
 import { buildCalendarEvent, calendarSequence, calendarUid, type CalendarMethod } from './ics';
 import type { OutboxMail } from './outbox';
-import type { OutgoingMail } from './transport';
+import { senderAddress, type OutgoingMail } from './transport';
 
 /** A mail that can never be sent (its booking is gone); the worker gives up at once instead of retrying. */
 export class UnsendableMailError extends Error {}
@@ -79,6 +78,7 @@ async function outgoing(
 ): Promise<OutgoingMail> {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return {
+    fromName: pick(booking.location.name, booking.locale),
     to: { name: booking.name ?? '', address: booking.email },
     replyTo: booking.location.email ?? undefined,
     subject,
@@ -108,13 +108,8 @@ export function calendarFor(booking: Addressed, method: CalendarMethod): string 
     summary: t('calendar.summary', { office }),
     location: officeAddress(booking.location, locale),
     description,
-    organizer: sender(office),
+    organizer: { name: office, email: senderAddress() },
     attendee: { name: booking.name ?? '', email: booking.email },
   });
 }
 
-/** The organizer of the calendar event: the address mails come from. */
-function sender(fallbackName: string): { name: string; email: string } {
-  const [first] = addressparser(env.MAIL_FROM, { flatten: true });
-  return { name: first?.name || fallbackName, email: first?.address ?? '' };
-}

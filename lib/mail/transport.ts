@@ -2,10 +2,13 @@ import 'server-only';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
 import { env } from '@/lib/env';
 import type { CalendarMethod } from './ics';
 
 export type OutgoingMail = {
+  /** The office the mail speaks for: its name is the sender's name (the address stays MAIL_FROM's). */
+  fromName: string;
   to: { name: string; address: string };
   replyTo?: string;
   subject: string;
@@ -28,7 +31,7 @@ export async function deliverMail(mail: OutgoingMail): Promise<void> {
 
 function toMessage(mail: OutgoingMail) {
   return {
-    from: env.MAIL_FROM,
+    from: { name: mail.fromName, address: senderAddress() },
     to: mail.to,
     replyTo: mail.replyTo,
     subject: mail.subject,
@@ -45,6 +48,12 @@ function toMessage(mail: OutgoingMail) {
 function calendarParts({ method, content }: { method: CalendarMethod; content: string }) {
   const contentType = `text/calendar; charset=utf-8; method=${method}`;
   return { alternatives: [{ contentType, content }], attachments: [{ filename: 'termin.ics', contentType, content }] };
+}
+
+/** The address part of MAIL_FROM (`Name <address>` or a bare address). */
+export function senderAddress(): string {
+  const [first] = addressparser(env.MAIL_FROM, { flatten: true });
+  return first?.address ?? env.MAIL_FROM;
 }
 
 function smtpSender(url: string): Sender {

@@ -2,9 +2,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { BookableService } from '@/db/queries/availability';
 import type { PreferredWindow } from '@/db/schema';
-import type { WeeklyWindow } from '@/lib/slots';
+import type { Closure, WeeklyWindow } from '@/lib/slots';
 import { cleanText, emailAddress, personName, phoneNumber } from '@/lib/validation/text';
-import { MAX_PREFERENCES, PARTS_OF_DAY, preferableDates } from './preferences';
+import { MAX_PREFERENCES, openPartsOf, PARTS_OF_DAY, preferableDates } from './preferences';
 
 /** One error beside one field: a message key (namespace `Errors` or `Request.errors`) and its values. */
 export type RequestFormError = { field: string; key: string; values?: Record<string, string | number> };
@@ -19,7 +19,9 @@ export type RequestFormData = {
 export type RequestFormLocation = {
   timeZone: string;
   bookingHorizonDays: number;
-  windows: readonly Pick<WeeklyWindow, 'weekday'>[];
+  windows: readonly Pick<WeeklyWindow, 'weekday' | 'opensAt' | 'closesAt'>[];
+  /** Closures in the horizon; a day inside one cannot be asked for. */
+  closures?: readonly Closure[];
   services: readonly Pick<BookableService, 'id' | 'slug' | 'maxCount'>[];
 };
 
@@ -74,9 +76,12 @@ export function parseRequestForm(values: Record<string, string | undefined>, loc
       : date.data < first ? { key: 'dayTooEarly', values: { date: first } }
       : date.data > last ? { key: 'dayTooLate', values: { date: last } }
       : !openWeekdays.has(DateTime.fromISO(date.data).weekday) ? { key: 'dayClosed' }
+      : (location.closures ?? []).some((c) => c.startsOn <= date.data && date.data <= c.endsOn) ? { key: 'dayClosed' }
       : preferences.some((p) => p.date === date.data) ? { key: 'dayTwice' }
       : null;
+    const openParts = openPartsOf(location.windows.filter((w) => w.weekday === DateTime.fromISO(date.data).weekday));
     if (dayError) errors.push({ field: `day${n}`, ...dayError });
+    else if (part.success && part.data !== 'any' && !openParts.includes(part.data)) errors.push({ field: `part${n}`, key: 'partClosed' });
     else if (part.success) preferences.push({ date: date.data, partOfDay: part.data });
   }
   if (preferences.length === 0 && !errors.some((e) => e.field.startsWith('day'))) errors.push({ field: 'day1', key: 'dayRequired' });
@@ -91,7 +96,8 @@ export function parseRequestForm(values: Record<string, string | undefined>, loc
   if (!contact.success) {
     for (const issue of contact.error.issues) {
       const field = String(issue.path[0]);
-      if (!errors.some((e) => e.field === field)) errors.push({ field, key: issue.message });
+      const values = issue.code === 'custom' ? (issue.params as Record<string, string> | undefined) : undefined;
+      if (!errors.some((e) => e.field === field)) errors.push({ field, key: issue.message, ...(values && { values }) });
     }
   }
 

@@ -33,3 +33,33 @@ export function preferableDates(location: { timeZone: string; bookingHorizonDays
   const today = DateTime.fromJSDate(now, { zone: location.timeZone }).startOf('day');
   return { first: today.plus({ days: 1 }).toISODate()!, last: today.plus({ days: location.bookingHorizonDays }).toISODate()! };
 }
+
+export type OpenPart = Exclude<PartOfDay, 'any'>;
+
+/** The parts of day one weekday's windows cover: morning if one opens before noon, afternoon if one closes after it. */
+export function openPartsOf(windows: readonly { opensAt: string; closesAt: string }[]): OpenPart[] {
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  const parts: OpenPart[] = [];
+  if (windows.some((w) => minutes(w.opensAt) < NOON_MINUTES)) parts.push('morning');
+  if (windows.some((w) => minutes(w.closesAt) > NOON_MINUTES)) parts.push('afternoon');
+  return parts;
+}
+
+/**
+ * The days a request may name, from tomorrow to the end of the horizon: only days the office opens (its
+ * weekdays, no closure), each with the parts of day it is open then.
+ */
+export function requestableDays(
+  location: { timeZone: string; bookingHorizonDays: number; windows: readonly { weekday: number; opensAt: string; closesAt: string }[]; closures: readonly { startsOn: LocalDate; endsOn: LocalDate }[] },
+  now: Date,
+): { date: LocalDate; parts: OpenPart[] }[] {
+  const { first, last } = preferableDates(location, now);
+  const days: { date: LocalDate; parts: OpenPart[] }[] = [];
+  for (let day = DateTime.fromISO(first); day.toISODate()! <= last; day = day.plus({ days: 1 })) {
+    const date = day.toISODate()!;
+    if (location.closures.some((c) => c.startsOn <= date && date <= c.endsOn)) continue;
+    const parts = openPartsOf(location.windows.filter((w) => w.weekday === day.weekday));
+    if (parts.length > 0) days.push({ date, parts });
+  }
+  return days;
+}

@@ -34,12 +34,37 @@ export function cleanText({ min = 0, max, tooShort, tooLong, invalid, multiLine 
     .refine((s) => isCleanText(s, { multiLine }), { error: invalid });
 }
 
-// Letters of any script with their marks, spaces, apostrophes, dots and hyphens; no digits or markup.
-const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
+// What real names and "c/o" lines contain: letters of any script with their marks, spaces (also non-breaking),
+// apostrophes, dots, commas, hyphens (also the non-breaking and typographic ones), brackets, slash and
+// ampersand ("Anna Maria Müller, geb. Schmidt", "Jean-Luc (Sohn)", "Müller / Schmidt", "Paul & Paula").
+// No digits, no markup characters, nothing invisible.
+const NAME_CHARACTER = /[\p{L}\p{M} \u00A0\u202F.,'’ʼ\u002D\u2010\u2011\u2013()/&]/u;
+const STARTS_WITH_LETTER = /^\p{L}/u;
 
-/** A citizen's name as the booking and request forms take it (keys of the `Errors` namespace). */
+/** A refused character as the error names it: itself in quotes when it can be seen, and its code point. */
+export function describeCharacter(character: string): string {
+  const codePoint = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /[\p{C}\p{Z}\uFFFD]/u.test(character) ? codePoint : `"${character}" (${codePoint})`;
+}
+
+/**
+ * A citizen's name as the booking and request forms take it (keys of the `Errors` namespace). A refused
+ * character is named in the error (`nameCharacter` with `{ character }`), so the citizen knows what to change.
+ */
 export const personName = () =>
-  cleanText({ min: 2, max: 100, tooShort: 'nameRequired', tooLong: 'nameTooLong', invalid: 'nameInvalid' }).regex(NAME_PATTERN, { error: 'nameInvalid' });
+  z
+    .string()
+    .max(100 + RAW_SLACK, { error: 'nameTooLong', abort: true })
+    .trim()
+    .normalize('NFC')
+    .min(2, { error: 'nameRequired' })
+    .max(100, { error: 'nameTooLong' })
+    .check((ctx) => {
+      // Control, format (bidi, zero-width) and surrogate code points are no NAME_CHARACTER either.
+      const refused = [...ctx.value].find((c) => !NAME_CHARACTER.test(c));
+      if (refused) ctx.issues.push({ code: 'custom', message: 'nameCharacter', params: { character: describeCharacter(refused) }, input: ctx.value });
+      else if (!STARTS_WITH_LETTER.test(ctx.value) || MARK_FLOOD.test(ctx.value)) ctx.issues.push({ code: 'custom', message: 'nameInvalid', input: ctx.value });
+    });
 
 /** An ASCII email address (what every mail server takes); CR/LF and anything after it are refused. */
 export const emailAddress = ({ invalid = 'emailInvalid', optional = false }: { invalid?: string; optional?: boolean } = {}) =>

@@ -7,8 +7,8 @@ import { berlin, openDay, uniqueEmail } from './support/dates';
 const weekdayFor = (locale: Locale) => (locale === 'de' ? 3 : 4);
 
 const messages = {
-  de: { taken: /gerade vergeben/, expired: /Reservierung ist abgelaufen/, noService: 'Bitte wählen Sie mindestens ein Anliegen.', name: 'Der Name enthält unzulässige Zeichen.', email: /gültige E-Mail-Adresse/, phone: /Telefonnummer nur mit Ziffern/, consent: /Datenschutzhinweise gelesen haben/ },
-  en: { taken: /just taken/, expired: /reservation has expired/, noService: 'Please choose at least one service.', name: 'The name contains characters that are not allowed.', email: /valid email address/, phone: /phone number using only digits/, consent: /read the privacy notice\./ },
+  de: { taken: /gerade vergeben/, expired: /Reservierung ist abgelaufen/, noService: 'Bitte wählen Sie mindestens ein Anliegen.', name: 'Der Name darf dieses Zeichen nicht enthalten: "<" (U+003C).', email: /gültige E-Mail-Adresse/, phone: /Telefonnummer nur mit Ziffern/, consent: /Datenschutzhinweise gelesen haben/ },
+  en: { taken: /just taken/, expired: /reservation has expired/, noService: 'Please choose at least one service.', name: 'The name must not contain this character: "<" (U+003C).', email: /valid email address/, phone: /phone number using only digits/, consent: /read the privacy notice\./ },
 } as const;
 
 test.describe('booking an appointment', () => {

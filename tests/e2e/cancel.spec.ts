@@ -32,7 +32,7 @@ test.describe('cancelling and moving a booking', () => {
     const { code, pin } = await bookCertificate(new BookingFlow(page, locale), '08:00', 'cancel');
     const change = new ChangeFlow(page, locale);
 
-    await page.getByRole('main').getByRole('link', { name: locale === 'de' ? 'Termin absagen' : 'Cancel appointment' }).click();
+    await page.getByRole('main').getByRole('link', { name: locale === 'de' ? 'Termin absagen oder verschieben' : 'Cancel or move the appointment' }).click();
     await expect(page.getByLabel(change.t.code, { exact: true })).toHaveValue(code);
     await change.enter({ pin });
     await expect(page.getByRole('heading', { name: change.t.manage })).toBeVisible();

@@ -89,7 +89,7 @@ async function sendRequest(page: Page, locale: Locale, { name, email }: { name: 
   await page.goto(`/${locale}`);
   await page.getByRole('article', { name: t.office }).getByRole('link', { name: t.requestLink }).click();
   await page.getByLabel(t.count).selectOption('1');
-  await page.getByLabel(t.day, { exact: true }).fill(date);
+  await page.getByLabel(t.day, { exact: true }).selectOption(date);
   await page.getByLabel(t.part).selectOption(part);
   await page.getByLabel(t.name).fill(name);
   await page.getByLabel(t.email, { exact: true }).fill(email);
@@ -119,7 +119,7 @@ test.describe('appointment requests at a branch office', () => {
     const { date, part } = requestDay(locale);
     await page.goto(`/${locale}/${locale === 'de' ? 'termin/anfrage' : 'appointment/request'}?standort=ortschaft-hochdorf`);
     await page.getByLabel(t.count).selectOption('1');
-    await page.getByLabel(t.day, { exact: true }).fill(date);
+    await page.getByLabel(t.day, { exact: true }).selectOption(date);
     await page.getByLabel(t.part).selectOption(part);
     await page.getByLabel(t.name).fill('Rita Anfrage');
     await page.getByLabel(t.email, { exact: true }).fill(email);

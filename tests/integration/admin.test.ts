@@ -372,6 +372,18 @@ describe('services and their documents', () => {
     expect(await documentsOf(row!.id)).toEqual([first!.id, second!.id]);
   });
 
+  it('stores the fee an office enters for a service, in both languages, and none when left empty', async () => {
+    await asAdmin();
+    const withFee = form({ ...Object.fromEntries(serviceForm('new', { nameDe: 'Wohngeld', nameEn: 'Housing benefit' }).entries()), feeDe: '12,00 €', feeEn: '' });
+    expect(await updateServiceAction(initialActionState, withFee)).toEqual({ ok: true });
+    const [row] = await getDb().select().from(services).where(eq(services.slug, 'wohngeld'));
+    // One language alone stands for both.
+    expect(row!.fee).toEqual({ de: '12,00 €', en: '12,00 €' });
+    const cleared = form({ ...Object.fromEntries(serviceForm(row!.id, { nameDe: 'Wohngeld', nameEn: 'Housing benefit' }).entries()), feeDe: ' ', feeEn: '' });
+    expect(await updateServiceAction(initialActionState, cleared)).toEqual({ ok: true });
+    expect((await getDb().select().from(services).where(eq(services.id, row!.id)))[0]!.fee).toBeNull();
+  });
+
   it('does not offer a service that is not bookable, and offers it again once ticked', async () => {
     await asAdmin();
     expect(await updateServiceAction(initialActionState, serviceForm('new', { active: false, nameDe: 'Hundesteuer', nameEn: 'Dog tax' }))).toEqual({ ok: true });

@@ -18,6 +18,7 @@ describe('mail without an SMTP server', () => {
   it('writes each mail as an .eml file into MAIL_DIR, creating the folder', async () => {
     const start = new Date('2030-12-05T08:40:00Z');
     await deliverMail({
+      fromName: 'Bürgeramt Musterstadt-Mitte',
       to: { name: 'Erika Mustermann', address: 'erika@example.org' },
       subject: 'Ihr Termin am 5. Dezember 2030 um 09:40 Uhr – Buchungsnummer K7QM-4XPA',
       html: '<p>Buchungsnummer K7QM-4XPA</p>',

@@ -165,6 +165,8 @@ describe('the mail outbox', () => {
     const [mail] = mails as [ParsedMail];
     expect(mail.subject).toBe(`Ihr Termin am 5. Dezember 2030 um 09:40 Uhr – Buchungsnummer ${booking.code}`);
     expect(mail.from?.value[0]?.address).toBe('termine@musterstadt.example');
+    // The sender is the office the booking is at (a branch office's mails do not come from the main office).
+    expect(mail.from?.value[0]?.name).toBe('Bürgeramt Musterstadt-Mitte');
     expect(mail.replyTo?.value[0]?.address).toBe('buergeramt@musterstadt.example');
     for (const body of [mail.text!, mail.html as string]) {
       expect(body).toContain(booking.code);
@@ -203,10 +205,10 @@ describe('the mail outbox', () => {
 
     const [mail, ...more] = mailsTo(booking.email);
     expect(more).toHaveLength(0);
-    expect(mail!.subject).toBe(`Your appointment on 4 July 2030 at 14:20 – booking number ${booking.code}`);
+    expect(mail!.subject).toBe(`Your appointment on July 4, 2030 at 14:20 – booking number ${booking.code}`);
     expect(mail!.html).toContain('lang="en"');
     expect(mail!.text).toContain('Dear Erika Mustermann');
-    expect(mail!.text).toContain('Thursday, 4 July 2030');
+    expect(mail!.text).toContain('Thursday, July 4, 2030');
     expect(mail!.text).toContain('2 × Apply for a passport');
     expect(mail!.text).toContain('730154');
     expect(mail!.text).toContain(`https://termine.musterstadt.example/en/appointment/cancel?nummer=${booking.code}`);

@@ -191,6 +191,9 @@ describe('staff answer appointment requests', () => {
 
     const mails = await mailsFor('booking-confirmed', 'bookingId', result.bookingId);
     expect(mails).toHaveLength(1);
+    const confirmation = await composeMail({ kind: 'booking-confirmed', bookingId: result.bookingId, pin: '123456' });
+    if (!('send' in confirmation)) throw new Error('expected a mail');
+    expect(confirmation.send.text).toContain(request.code);
     expect(await verifyPin({ scope: 'booking', id: booking!.id, storedHash: booking!.pinHash!, pin: String(mails[0]!.payload.pin) })).toBe(true);
     const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.entity, 'appointment_request'), eq(auditLog.entityId, String(request.id))));
     expect(audit.map((a) => a.action)).toEqual(['request-confirmed']);
@@ -338,5 +341,9 @@ describe('request access and withdrawal', () => {
     expect(english.send.subject).toContain(`Your appointment request ${en.code}`);
     expect(english.send.text).toContain('afternoon');
     expect(english.send.text).toContain(`/en/appointment/request/withdraw?nummer=${en.code}`);
+    // The branch office sends it, and English capitalises after the greeting.
+    expect(german.send.fromName).toBe('Ortschaftsverwaltung Hochdorf');
+    expect(english.send.fromName).toBe('Local Office Hochdorf');
+    expect(english.send.text).toMatch(/Dear [^\n]+,\s+Thank you for your request/);
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequestForm, type RequestFormLocation } from '@/lib/requests/form';
-import { fitsPartOfDay, normalizePreferences, preferencesPassed } from '@/lib/requests/preferences';
+import { fitsPartOfDay, normalizePreferences, preferencesPassed, requestableDays } from '@/lib/requests/preferences';
 import { generateRequestCode, normalizeRequestCode, REQUEST_CODE_PATTERN } from '@/lib/requests/reference';
 
 // Like Ortschaftsverwaltung Hochdorf: open Tuesday and Thursday, 42 days ahead.
 const office: RequestFormLocation = {
   timeZone: 'Europe/Berlin',
   bookingHorizonDays: 42,
-  windows: [{ weekday: 2 }, { weekday: 4 }],
+  windows: [{ weekday: 2, opensAt: '08:30:00', closesAt: '11:30:00' }, { weekday: 4, opensAt: '14:00:00', closesAt: '17:00:00' }],
+  closures: [{ startsOn: '2026-12-10', endsOn: '2026-12-10' }],
   services: [
     { id: 1, slug: 'personalausweis', maxCount: 4 },
     { id: 2, slug: 'beglaubigung', maxCount: 10 },
@@ -61,6 +62,22 @@ describe('the request form', () => {
     expect(errorsOf({ ...valid, day1: '', day2: '' })).toEqual({ day1: 'dayRequired' });
     expect(errorsOf({ ...valid, day2: '2026-12-08' })).toEqual({ day2: 'dayTwice' });
     expect(errorsOf({ ...valid, name: '', email: 'erika@', phone: 'abc' })).toEqual({ name: 'nameRequired', email: 'emailInvalid', phone: 'phoneInvalid' });
+  });
+
+  it('refuses a part of day the office is closed on that day, and a day inside a closure', () => {
+    expect(errorsOf({ ...valid, part1: 'afternoon' })).toEqual({ part1: 'partClosed' });
+    expect(errorsOf({ ...valid, part2: 'morning' })).toEqual({ part2: 'partClosed' });
+    expect(errorsOf({ ...valid, day2: '2026-12-10' })).toEqual({ day2: 'dayClosed' });
+  });
+
+  it('offers only open days, each with the parts of day the office is open', () => {
+    const days = requestableDays({ ...office, closures: office.closures! }, now);
+    expect(days.slice(0, 3)).toEqual([
+      { date: '2026-12-03', parts: ['afternoon'] },
+      { date: '2026-12-08', parts: ['morning'] },
+      { date: '2026-12-15', parts: ['morning'] },
+    ]);
+    expect(days.at(-1)).toEqual({ date: '2027-01-12', parts: ['morning'] });
   });
 
   it('accepts the last day of the horizon but not the day after', () => {

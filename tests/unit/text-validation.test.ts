@@ -4,9 +4,28 @@ import { cleanText, emailAddress, isSlug, personName, pinField } from '@/lib/val
 const messageOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) => (result.success ? null : result.error!.issues[0]!.message);
 
 describe('shared text rules', () => {
-  it('refuses a lone surrogate that never went through a browser', () => {
-    expect(messageOf(personName().safeParse('Max \uD800 Muster'))).toBe('nameInvalid');
-    expect(messageOf(personName().safeParse('Max \uDC00'))).toBe('nameInvalid');
+  it('refuses a lone surrogate that never went through a browser, naming it', () => {
+    expect(messageOf(personName().safeParse('Max \uD800 Muster'))).toBe('nameCharacter');
+    expect(messageOf(personName().safeParse('Max \uDC00'))).toBe('nameCharacter');
+  });
+
+  it('accepts what real names and c/o lines contain', () => {
+    for (const name of ['Anna Maria Müller, geb. Schmidt', 'Jean-Luc (Sohn)', 'Müller / Schmidt', 'Paul & Paula', 'Hans\u2011Peter Groß', 'Erika\u00A0Muster', 'Erika Muster c/o Hans Meier', 'D’Angelo']) {
+      expect(personName().parse(name)).toBe(name);
+    }
+  });
+
+  it('refuses control, bidi and zero-width characters and markup, and names the character', () => {
+    const refusal = (name: string) => {
+      const result = personName().safeParse(name);
+      return result.success ? null : { message: result.error.issues[0]!.message, character: (result.error.issues[0] as { params?: { character?: string } }).params?.character };
+    };
+    expect(refusal('Max\u200BMuster')).toEqual({ message: 'nameCharacter', character: 'U+200B' });
+    expect(refusal('Max \u202EretsuM')).toEqual({ message: 'nameCharacter', character: 'U+202E' });
+    expect(refusal('Max\u0007Muster')).toEqual({ message: 'nameCharacter', character: 'U+0007' });
+    expect(refusal('Max <b>Muster</b>')).toEqual({ message: 'nameCharacter', character: '"<" (U+003C)' });
+    expect(refusal('Max Muster 3')).toEqual({ message: 'nameCharacter', character: '"3" (U+0033)' });
+    expect(refusal('(Max) Muster')).toEqual({ message: 'nameInvalid', character: undefined });
   });
 
   it('stores names trimmed and composed (NFC), and accepts names of many scripts', () => {

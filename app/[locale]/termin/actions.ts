@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { loadLocationForBooking } from '@/db/queries/availability';
-import { confirmHold, extendHold, findBookingByTokenHash, releaseHold, saveHoldContact } from '@/db/queries/bookings';
+import { confirmHold, countFutureBookings, extendHold, findBookingByTokenHash, releaseHold, saveHoldContact } from '@/db/queries/bookings';
 import { hitRateLimit, readRateLimit } from '@/db/queries/rate-limits';
 import { checkHoldChallenge } from '@/lib/abuse/challenge';
 import { formInput, formValues, translatedFieldErrors, type ActionState } from '@/lib/action-state';
@@ -80,11 +80,16 @@ export async function holdSlotAction(formData: FormData): Promise<void> {
 
   // A browser holds one time at once: picking another releases the previous hold.
   const previous = await readHoldToken();
+  const earlier = previous ? await findBookingByTokenHash({ tokenHash: previous.tokenHash }) : null;
   if (previous) await releaseHold({ tokenHash: previous.tokenHash });
   const { tokenHash } = await issueHoldToken(pending?.token);
   const outcome = await holdSlot({ location, services, start, tokenHash, locale });
   const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;
   if (!outcome.ok) return back('vergeben', { tag: day, zeit: start.toISOString() });
+  // Details typed for a reservation that ran out or was given up come along to the new one (not after a booking).
+  if (earlier && (earlier.status === 'held' || earlier.status === 'expired') && earlier.name && earlier.email) {
+    await saveHoldContact({ tokenHash, contact: { name: earlier.name, email: earlier.email, phone: earlier.phone }, locale });
+  }
   redirect({ href: '/termin/daten', locale });
 }
 
@@ -102,9 +107,17 @@ export async function saveContactAction(_prev: ActionState, formData: FormData):
   const locale: Locale = localeSchema.parse(values.locale);
   const t = await getTranslations({ locale, namespace: 'Errors' });
   const parsed = contactSchema.safeParse({ name: input.name ?? '', email: input.email ?? '', phone: input.phone ?? '', consent: input.consent });
-  if (!parsed.success) return { ok: false, fieldErrors: translatedFieldErrors(parsed.error, (key) => t(key as 'generic')), values };
+  if (!parsed.success) return { ok: false, fieldErrors: translatedFieldErrors(parsed.error, (key, values) => t(key as 'nameCharacter', values as { character: string })), values };
 
   const hold = await readHoldToken();
+  const held = hold ? await findBookingByTokenHash({ tokenHash: hold.tokenHash }) : null;
+  // Another window of this browser reserved another time since this page was shown: say so, save nothing.
+  if (held && values.reservation && held.code !== values.reservation) redirect({ href: { pathname: '/termin/daten', query: { hinweis: 'anderes-fenster' } }, locale });
+  // The cap on future bookings per address is told now, not after the review (the last step checks again).
+  if (held && (await countFutureBookings({ email: parsed.data.email })) >= held.location.maxFutureBookingsPerEmail) {
+    const tReview = await getTranslations({ locale, namespace: 'Booking.review' });
+    return { ok: false, fieldErrors: { email: [tReview('limitReached', { max: held.location.maxFutureBookingsPerEmail })] }, values };
+  }
   const saved = hold && (await saveHoldContact({ tokenHash: hold.tokenHash, contact: { ...parsed.data, phone: parsed.data.phone || null }, locale }));
   if (!saved) redirect({ href: '/termin/daten', locale });
   redirect({ href: '/termin/pruefen', locale });
@@ -126,6 +139,8 @@ export async function confirmBookingAction(_prev: ActionState, formData: FormDat
   const hold = await readHoldToken();
   const booking = hold ? await findBookingByTokenHash({ tokenHash: hold.tokenHash }) : null;
   if (!hold || !booking) redirect({ href: '/termin', locale });
+  // Another window of this browser reserved another time since this page was shown: say so, book nothing.
+  if (values.reservation && values.reservation !== booking!.code) redirect({ href: { pathname: '/termin/daten', query: { hinweis: 'anderes-fenster' } }, locale });
 
   // Counted only when a booking is made, so a double submit or a refused confirm costs the citizen nothing.
   const perClientKey = `confirm:${await clientAddress()}:${booking!.location.slug}`;

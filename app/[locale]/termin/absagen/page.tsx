@@ -9,6 +9,7 @@ import { normalizeBookingCode } from '@/lib/booking/secrets';
 import { verifiedBooking } from '@/lib/booking/verified-booking';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
+import { env } from '@/lib/env';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -52,7 +53,7 @@ export default async function CancelPage({ params, searchParams }: Props) {
       <>
         <div className="alert alert--success" role="status">
           <h1>{t('doneTitle')}</h1>
-          <p>{t('doneText')}</p>
+          <p>{t('doneText', { minutes: env.CANCELLED_SLOT_DELAY_MINUTES })}</p>
         </div>
         <BookingFacts booking={booking} />
         <p>
@@ -74,7 +75,7 @@ export default async function CancelPage({ params, searchParams }: Props) {
       {state === 'changeable' ? (
         <>
           <p className="lead">{t('manageIntro')}</p>
-          <p className="muted">{t('cancelNote')}</p>
+          <p className="muted">{t('cancelNote', { minutes: env.CANCELLED_SLOT_DELAY_MINUTES })}</p>
           <div className="actions">
             <CancelForm locale={locale} code={booking.code} />
             <Link href="/termin/verschieben" className="button button--secondary">

@@ -2,7 +2,7 @@
 
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { loadLocationForBooking } from '@/db/queries/availability';
+import { loadClosures, loadLocationForBooking } from '@/db/queries/availability';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { formInput, formValues, type ActionState } from '@/lib/action-state';
 import { clockFormat } from '@/lib/format';
@@ -10,6 +10,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { redirect } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { parseRequestForm } from '@/lib/requests/form';
+import { preferableDates } from '@/lib/requests/preferences';
 import { rememberRequest } from '@/lib/requests/receipt-cookie';
 import { normalizeRequestCode, REQUEST_CODE_PATTERN } from '@/lib/requests/reference';
 import { REQUESTS_PER_CLIENT_PER_HOUR, submitRequest } from '@/lib/requests/submit';
@@ -19,7 +20,7 @@ import { pinField, referenceCode } from '@/lib/validation/text';
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 
 // Message keys of the shared `Errors` namespace; everything else is under `Request.errors`.
-const SHARED_ERRORS = new Set(['nameRequired', 'nameTooLong', 'nameInvalid', 'emailInvalid', 'phoneInvalid', 'consentRequired', 'servicesRequired', 'countInvalid', 'countTooHigh']);
+const SHARED_ERRORS = new Set(['nameRequired', 'nameTooLong', 'nameInvalid', 'nameCharacter', 'emailInvalid', 'phoneInvalid', 'consentRequired', 'servicesRequired', 'countInvalid', 'countTooHigh']);
 
 /**
  * Sends an appointment request to a branch office. Errors come back beside the fields with the typed
@@ -36,13 +37,16 @@ export async function submitRequestAction(_prev: ActionState, formData: FormData
   const location = await loadLocationForBooking({ slug: String(values.location ?? '').slice(0, 100) });
   if (!location || location.mode !== 'request') return { ok: false, formError: (await tShared())('generic'), values };
 
-  const parsed = parseRequestForm(input, location, new Date());
+  const now = new Date();
+  const { first, last } = preferableDates(location, now);
+  const closures = await loadClosures({ locationId: location.id, from: first, to: last });
+  const parsed = parseRequestForm(input, { ...location, closures }, now);
   if (!parsed.ok) {
     const [format, tErrors, tRequest] = await Promise.all([getFormatter({ locale }), tShared(), getTranslations({ locale, namespace: 'Request.errors' })]);
     const fieldErrors: Record<string, string[]> = {};
     for (const { field, key, values: params = {} } of parsed.errors) {
       const date = typeof params.date === 'string' ? format.dateTime(new Date(`${params.date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }) : undefined;
-      const message = SHARED_ERRORS.has(key) ? tErrors(key as 'countTooHigh', { max: params.max ?? 0 }) : tRequest(key as 'dayTooLate', { date: date ?? '' });
+      const message = SHARED_ERRORS.has(key) ? tErrors(key as 'countTooHigh', { max: params.max ?? 0, character: String(params.character ?? '') } as { max: number }) : tRequest(key as 'dayTooLate', { date: date ?? '' });
       fieldErrors[field] ??= [message];
     }
     return { ok: false, fieldErrors, values };

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import { firstParam } from '@/lib/search-params';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { RequestForm } from '@/components/requests/request-form';
-import { loadLocationForBooking } from '@/db/queries/availability';
+import { loadClosures, loadLocationForBooking } from '@/db/queries/availability';
 import { listLocations } from '@/db/queries/locations';
 import { clockTime, pick } from '@/lib/format';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { preferableDates } from '@/lib/requests/preferences';
+import { preferableDates, requestableDays } from '@/lib/requests/preferences';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,7 +51,9 @@ export default async function RequestPage({ params, searchParams }: Props) {
   }
 
   const office = pick(location.name, locale);
-  const { first, last } = preferableDates(location, new Date());
+  const now = new Date();
+  const { first, last } = preferableDates(location, now);
+  const days = requestableDays({ ...location, closures: await loadClosures({ locationId: location.id, from: first, to: last }) }, now);
   return (
     <>
       <h1>{t('title')}</h1>
@@ -82,6 +84,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
         location={location.slug}
         firstDate={first}
         lastDate={last}
+        days={days}
         privacyHref={getPathname({ href: '/datenschutz', locale })}
         services={location.services.map((s) => ({
           slug: s.slug,

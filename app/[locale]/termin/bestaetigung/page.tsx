@@ -23,7 +23,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
   if (hold.state !== 'booked' || hold.booking.code !== nummer) {
     return (
       <>
-        <h1>{t('confirmation.title')}</h1>
+        <h1>{t('confirmation.notFoundTitle')}</h1>
         <p className="alert alert--info">{t('confirmation.notFound')}</p>
       </>
     );

@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ContactDetailsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { verlaengert } = await searchParams;
+  const { verlaengert, hinweis } = await searchParams;
   const hold = await currentHold();
   if (hold.state === 'none') redirect({ href: '/termin', locale });
   if (hold.state === 'expired') redirect({ href: { pathname: '/termin/zeit', query: { ...hold.retryQuery, hinweis: 'abgelaufen' } }, locale });
@@ -38,10 +38,16 @@ export default async function ContactDetailsPage({ params, searchParams }: Props
     <>
       <StepIndicator current="details" />
       <h1>{t('details.title')}</h1>
+      {hinweis === 'anderes-fenster' && (
+        <div className="alert alert--info" role="alert">
+          <p>{t('hold.otherWindow')}</p>
+          <BookingFacts booking={booking} />
+        </div>
+      )}
       <div className="booking-layout">
         <div>
           <p className="lead">{t('details.intro')}</p>
-          <ContactForm locale={locale} initial={{ name: booking.name ?? '', email: booking.email ?? '', phone: booking.phone ?? '' }} privacyHref={getPathname({ href: '/datenschutz', locale })} />
+          <ContactForm locale={locale} code={booking.code} initial={{ name: booking.name ?? '', email: booking.email ?? '', phone: booking.phone ?? '' }} privacyHref={getPathname({ href: '/datenschutz', locale })} />
         </div>
         <aside className="card" aria-label={t('time.summary')}>
           <HoldCountdown expiresAt={booking.holdExpiresAt!.toISOString()} untilText={t('hold.reservedUntil', { time: until })} />

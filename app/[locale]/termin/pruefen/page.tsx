@@ -40,7 +40,7 @@ export default async function ReviewPage({ params }: Props) {
       <p>
         <Link href="/termin/daten">{t('review.edit')}</Link>
       </p>
-      <ConfirmForm locale={locale} />
+      <ConfirmForm locale={locale} code={booking.code} />
     </>
   );
 }

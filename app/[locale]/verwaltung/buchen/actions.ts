@@ -44,7 +44,7 @@ export async function bookForCitizenAction(_prev: ActionState<WalkInBooked>, for
   const input = formInput(formData);
   const parsed = schema.safeParse({ ...input, email: input.email ?? '', phone: input.phone ?? '', name: input.name ?? '', mailLocale: input.mailLocale ?? locale });
   if (!parsed.success) {
-    return { ok: false, fieldErrors: translatedFieldErrors(parsed.error, (key) => (key === 'timeRequired' ? tWalkIn('timeRequired') : t(key as 'generic'))), values };
+    return { ok: false, fieldErrors: translatedFieldErrors(parsed.error, (key, values) => (key === 'timeRequired' ? tWalkIn('timeRequired') : t(key as 'nameCharacter', values as { character: string }))), values };
   }
   const location = await loadLocationForBooking({ slug: parsed.data.location });
   const services = location ? resolveChoice(location.services, parseChoiceParam(parsed.data.services)) : null;

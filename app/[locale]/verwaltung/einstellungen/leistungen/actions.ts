@@ -32,10 +32,12 @@ export async function updateServiceAction(_prev: ActionState, formData: FormData
       else for (const issue of offer.error.issues) problems[`${issue.path[0] === 'maxCount' ? 'maxCount' : 'minutes'}-${location.id}`] ??= { key: issue.message as Problems[string]['key'] };
     }
     if (Object.keys(problems).length > 0) return problemState(t, problems, values);
-    const { serviceId, active, nameDe, nameEn, descriptionDe, descriptionEn } = parsed.data;
+    const { serviceId, active, nameDe, nameEn, descriptionDe, descriptionEn, feeDe, feeEn } = parsed.data;
+    // A fee left empty in both languages is no fee; one language alone stands for both.
+    const fee = feeDe || feeEn ? { de: feeDe || feeEn, en: feeEn || feeDe } : null;
     const stored = serviceId === null ? [] : ((await listServicesForAdmin({ actor })).find((s) => s.id === serviceId)?.documentIds ?? []);
     const documentIds = checkedDocumentIds(stored, input);
-    const result = await updateService({ actor, input: { serviceId, active, documentIds, name: { de: nameDe, en: nameEn }, description: { de: descriptionDe, en: descriptionEn }, offers } });
+    const result = await updateService({ actor, input: { serviceId, active, documentIds, name: { de: nameDe, en: nameEn }, description: { de: descriptionDe, en: descriptionEn }, fee, offers } });
     if (!result.ok) return problemState(t, result.problems, values);
     revalidatePath(PAGE, 'page');
     return { ok: true };

@@ -41,14 +41,14 @@ export default async function ServiceSettingsPage({ params }: Props) {
           locale={locale}
           title={`${pick(service.name, locale)}${service.active ? '' : ` ${t('services.inactive')}`}`}
           documents={documentChoices}
-          service={{ id: service.id, name: service.name, description: service.description, active: service.active, documentIds: service.documentIds, offers: offersOf(service) }}
+          service={{ id: service.id, name: service.name, description: service.description, fee: service.fee, active: service.active, documentIds: service.documentIds, offers: offersOf(service) }}
         />
       ))}
       <ServiceForm
         locale={locale}
         title={t('services.newTitle')}
         documents={documentChoices}
-        service={{ id: 'new', name: EMPTY, description: EMPTY, active: true, documentIds: [], offers: offersOf() }}
+        service={{ id: 'new', name: EMPTY, description: EMPTY, fee: null, active: true, documentIds: [], offers: offersOf() }}
       />
 
       <section aria-labelledby="documents-title" className={styles.section}>
