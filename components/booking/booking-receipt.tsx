@@ -4,7 +4,7 @@ import { listDocumentsForServices } from '@/db/queries/documents';
 import { Link } from '@/lib/i18n/navigation';
 import { BookingFacts } from './booking-facts';
 import { DocumentList } from './document-list';
-import { PrintButton } from '@/components/print-button';
+import { PrintButton } from '@/components/ui/print-button';
 
 /** What a citizen keeps after booking or moving: number, PIN, the facts, the calendar file, what to bring, how to cancel. */
 export async function BookingReceipt({ booking, pin }: { booking: HeldBooking; pin: string | null }) {

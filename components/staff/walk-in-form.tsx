@@ -3,7 +3,7 @@
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { bookForCitizenAction, type WalkInBooked } from '@/app/[locale]/verwaltung/buchen/actions';
-import { PrintButton } from '@/components/staff/print-button';
+import { PrintButton } from '@/components/ui/print-button';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -128,7 +128,7 @@ function BookedSlip({ booked, slip }: { booked: WalkInBooked; slip: WalkInSlip }
       )}
       <p className="walk-in-slip__hint">{t('slipHint')}</p>
       <p className="actions no-print" lang={locale}>
-        <PrintButton label={t('print')} />{' '}
+        <PrintButton>{t('print')}</PrintButton>{' '}
         <Link href={{ pathname: '/verwaltung', query: { standort: slip.dayPlan.standort, datum: localDate } }}>{t('toDayPlan')}</Link>
       </p>
     </section>

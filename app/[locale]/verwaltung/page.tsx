@@ -7,7 +7,7 @@ import { StaffRequestsLink } from '@/components/requests/staff-requests-link';
 import { AdminNav } from '@/components/staff/admin-nav';
 import { BookingCard } from '@/components/staff/booking-card';
 import { LiveRefresh } from '@/components/staff/live-refresh';
-import { PrintButton } from '@/components/staff/print-button';
+import { PrintButton } from '@/components/ui/print-button';
 import { SignInForm } from '@/components/staff/sign-in-form';
 import { StaffBar } from '@/components/staff/staff-bar';
 import { currentStaff } from '@/lib/auth/staff-session';
@@ -146,7 +146,7 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
             {t('searchButton')}
           </button>
         </form>
-        <PrintButton label={t('print')} />
+        <PrintButton>{t('print')}</PrintButton>
       </div>
 
       {results && (
