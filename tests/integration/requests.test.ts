@@ -132,7 +132,7 @@ describe('citizens send appointment requests', () => {
 
   it('shows the PIN only to the browser holding the server-made token; a hand-made cookie with guessed PINs gets nothing', async () => {
     const email = uniqueEmail();
-    await redirectDigest(submitRequestAction({ ok: false, values: {} }, form(fields(email, hochdorfDay(4, 0)))));
+    await redirectDigest(submitRequestAction({ ok: false, values: {} }, form(fields(email, hochdorfDay(2, 0)))));
     const [request] = await getDb().select().from(appointmentRequests).where(eq(appointmentRequests.email, email));
     const pin = String((await mailsFor('request-received', 'requestId', request!.id))[0]!.payload.pin);
     expect(testCookies.entries().map(([, value]) => value).join(' ')).not.toContain(pin);

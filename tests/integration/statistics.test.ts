@@ -63,12 +63,14 @@ describe('office statistics', () => {
     const byCitizen = await book({ day, hhmm: '09:30', services: { beglaubigung: 1 } });
     const byStaff = await book({ day, hhmm: '10:00', services: { beglaubigung: 1 } });
     await getDb().update(bookings).set({ source: 'staff' }).where(eq(bookings.id, byStaff.id));
-    expect(await changeBookingStatus({ actor: admin, bookingId: used.id, status: 'done' })).toEqual({ ok: true });
-    expect(await changeBookingStatus({ actor: admin, bookingId: visited.id, status: 'checked_in' })).toEqual({ ok: true });
-    expect(await changeBookingStatus({ actor: admin, bookingId: visited.id, status: 'done' })).toEqual({ ok: true });
+    // Marked done without a recorded arrival (as before the desk rules asked for one): used, but no time at the desk.
+    await getDb().update(bookings).set({ status: 'done' }).where(eq(bookings.id, used.id));
+    const onDay = (hour: number, minute: number) => day.set({ hour, minute }).toJSDate();
+    expect(await changeBookingStatus({ actor: admin, bookingId: visited.id, status: 'checked_in', now: onDay(8, 25) })).toEqual({ ok: true });
+    expect(await changeBookingStatus({ actor: admin, bookingId: visited.id, status: 'done', now: onDay(8, 40) })).toEqual({ ok: true });
     // Twelve minutes at the desk.
     await getDb().update(bookings).set({ doneAt: sql`checked_in_at + interval '12 minutes'` }).where(eq(bookings.id, visited.id));
-    expect(await changeBookingStatus({ actor: admin, bookingId: absent.id, status: 'no_show' })).toEqual({ ok: true });
+    expect(await changeBookingStatus({ actor: admin, bookingId: absent.id, status: 'no_show', now: onDay(9, 20) })).toEqual({ ok: true });
     expect(await cancelBooking({ code: byCitizen.code, grant: await verified(byCitizen.code, byCitizen.pin) })).toMatchObject({ status: 'cancelled' });
     expect(await cancelBookingForCitizen({ actor: admin, bookingId: byStaff.id, reason: 'Erkrankung' })).toEqual({ ok: true });
 
@@ -114,7 +116,7 @@ describe('office statistics', () => {
     const facts = () => loadStatisticsFacts({ viewer: admin, locationId: late.office.id, from: day.toISODate()!, to: day.toISODate()! });
     expect((await facts()).appointments).toMatchObject([{ outcome: 'open', appointments: 1 }]);
     // The clerk records the no-show the next morning: the day is rolled up again.
-    await changeBookingStatus({ actor: admin, bookingId: late.id, status: 'no_show' });
+    expect(await changeBookingStatus({ actor: admin, bookingId: late.id, status: 'no_show', now: after })).toEqual({ ok: true });
     await rollUpStatistics({ eraseAfterDays: 7, now: after });
     expect((await facts()).appointments).toMatchObject([{ outcome: 'no_show', appointments: 1 }]);
     // Once erased, a later status change (or deletion) no longer alters the day.
@@ -154,7 +156,7 @@ describe('office statistics', () => {
     const office = await mainOffice();
     await book({ day, hhmm: '08:00', services: { personalausweis: 1 } });
     const absent = await book({ day, hhmm: '08:40' });
-    await changeBookingStatus({ actor: admin, bookingId: absent.id, status: 'no_show' });
+    expect(await changeBookingStatus({ actor: admin, bookingId: absent.id, status: 'no_show', now: day.set({ hour: 9 }).toJSDate() })).toEqual({ ok: true });
     await rollUpStatistics({ eraseAfterDays: 7, now: day.plus({ days: 1 }).toJSDate() });
     const url = (params: Record<string, string>) =>
       new Request(`http://localhost/api/statistik?${new URLSearchParams({ standort: office.slug, zeitraum: 'tag', datum: day.toISODate()!, ...params })}`);
