@@ -16,10 +16,14 @@ export default async function setup(project: TestProject) {
   // code vitest sets for failed tests: a failing run exited 0 and CI passed. Drop its `beforeExit` and `exit`
   // hooks (the latter crashes once the former is gone); the teardown below stops the server, and its
   // SIGINT/SIGTERM hooks stay.
-  const events = ['beforeExit', 'exit'] as const;
-  const hooked = new Set(events.flatMap((event) => process.listeners(event)));
+  const listeners = () => [...process.listeners('beforeExit'), ...process.listeners('exit')] as ((...args: unknown[]) => void)[];
+  const hooked = new Set(listeners());
   const { prepareDatabase } = await import('../../db/prepare');
-  for (const event of events) for (const listener of process.listeners(event)) if (!hooked.has(listener)) process.removeListener(event, listener);
+  for (const listener of listeners()) {
+    if (hooked.has(listener)) continue;
+    process.removeListener('beforeExit', listener);
+    process.removeListener('exit', listener);
+  }
   const external = process.env.DATABASE_URL;
   const tempDir = external ? undefined : mkdtempSync(path.join(os.tmpdir(), 'amtstermin-it-'));
   // Run as root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
