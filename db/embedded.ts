@@ -19,7 +19,7 @@ async function isPortFree(port: number): Promise<boolean> {
 }
 
 /** `preferred` when it is free, otherwise (or with `preferred` 0) a port the system picks. */
-async function freePort(preferred: number): Promise<number> {
+export async function freePort(preferred = 0): Promise<number> {
   if (preferred > 0 && (await isPortFree(preferred))) return preferred;
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -9,7 +9,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +18,7 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { DateTime } from 'luxon';
 import pg from 'pg';
+import { freePort } from '../db/embedded';
 import { prepareDatabase } from '../db/prepare';
 import * as schema from '../db/schema';
 import { seedDemoData } from '../db/seed';
@@ -28,17 +28,6 @@ const SECONDS = Number(process.env.PROBE_SECONDS ?? 60);
 const WORKERS = Number(process.env.PROBE_WORKERS ?? 2);
 const SLUG = 'buergeramt-mitte';
 const SERVICES = 'beglaubigung:1';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Outcome = 'booked' | 'no-start' | 'hold-refused' | 'hold-taken' | 'contact-failed' | 'confirm-refused' | 'error';
 

@@ -8,12 +8,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { freePort } from '../db/embedded';
 import { prepareDatabase, type PreparedDatabase } from '../db/prepare';
 import { ensureLocalAppSecret } from '../lib/secrets/local-app-secret';
 import { parseForms, type ParsedForm } from './html-forms';
@@ -83,17 +83,6 @@ class Tally {
     const sorted = [...this.latencies].sort((a, b) => a - b);
     return [this.label, this.latencies.length, (this.latencies.length / seconds).toFixed(1), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), this.bad, this.serverErrors, this.errors];
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 // ---------------------------------------------------------------- lifecycle
