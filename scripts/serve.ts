@@ -88,8 +88,9 @@ async function main() {
       server.closeAllConnections();
     }
     // The in-process mail worker (instrumentation.ts) finishes its round; its claimed rows stay consistent either way.
-    const worker = (globalThis as { amtsterminOutboxWorker?: () => Promise<void>; amtsterminErasureJob?: () => void });
+    const worker = (globalThis as { amtsterminOutboxWorker?: () => Promise<void>; amtsterminErasureJob?: () => void; amtsterminReminderJob?: () => void });
     worker.amtsterminErasureJob?.();
+    worker.amtsterminReminderJob?.();
     await worker.amtsterminOutboxWorker?.();
     await closeDb();
     await Promise.race([database.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);

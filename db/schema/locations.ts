@@ -27,7 +27,12 @@ export const locations = pgTable('locations', {
   challengeWork: integer('challenge_work'),
   position: integer('position').notNull().default(0),
   active: boolean('active').notNull().default(true),
+  /** Hours before an appointment the reminder mail goes out; null: no reminders. */
+  reminderHours: integer('reminder_hours').default(48),
+  /** Hours before an appointment a second reminder goes out; null: none. Always closer to the appointment than the first. */
+  secondReminderHours: integer('second_reminder_hours'),
 }, (t) => [
+  check('locations_reminder_hours', sql`coalesce(${t.reminderHours} between 1 and 336 and (${t.secondReminderHours} is null or ${t.secondReminderHours} between 1 and ${t.reminderHours} - 1), ${t.secondReminderHours} is null)`),
   check('locations_horizon_positive', sql`${t.bookingHorizonDays} > 0`),
   check('locations_step_positive', sql`${t.slotStepMinutes} > 0`),
   check('locations_hold_positive', sql`${t.holdMinutes} > 0`),

@@ -42,7 +42,9 @@ export type AdminErrorKey =
   | 'stepInvalid'
   | 'perEmailInvalid'
   | 'challengeWorkInvalid'
-  | 'textInvalid';
+  | 'textInvalid'
+  | 'reminderHoursInvalid'
+  | 'secondReminderInvalid';
 
 export type Problem = { key: AdminErrorKey; values?: Record<string, string | number> };
 

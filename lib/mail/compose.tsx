@@ -9,6 +9,7 @@ import BookingRescheduledEmail, { bookingRescheduledSubject } from '@/emails/boo
 import { mailLinks, mailTranslator, officeAddress } from '@/emails/components/mail-text';
 import { env } from '@/lib/env';
 import { pick } from '@/lib/format';
+import { composeReminderMail } from './compose-reminder';
 import { composeRequestMail } from './compose-request';
 import { buildCalendarEvent, calendarSequence, calendarUid, type CalendarMethod } from './ics';
 import type { OutboxMail } from './outbox';
@@ -31,6 +32,7 @@ export async function composeMail(mail: OutboxMail, { tx }: { tx?: DbOrTx } = {}
     if (!composed) throw new UnsendableMailError(`request ${mail.requestId} not found`);
     return composed;
   }
+  if (mail.kind === 'booking-reminder') return composeReminderMail(mail, { tx });
   const found = await loadBookingForMail({ bookingId: mail.bookingId, tx });
   if (!found) throw new UnsendableMailError(`booking ${mail.bookingId} not found`);
   if (!found.email) return { skip: 'personal data erased' };
@@ -71,9 +73,10 @@ export async function composeMail(mail: OutboxMail, { tx }: { tx?: DbOrTx } = {}
   }
 }
 
-async function outgoing(
+/** Renders a booking mail (HTML and plain text) with its calendar event, addressed to the citizen. `tag` names the mail file. */
+export async function outgoing(
   booking: Addressed,
-  kind: OutboxMail['kind'],
+  kind: string,
   { subject, element, calendar }: { subject: string; element: ReactElement; calendar: CalendarMethod },
 ): Promise<OutgoingMail> {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);

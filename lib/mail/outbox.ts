@@ -21,7 +21,9 @@ export type OutboxMail =
   /** Acknowledges an appointment request; like a booking confirmation it carries the PIN until sent. */
   | { kind: 'request-received'; requestId: number; pin: string }
   /** The reason is read from the request when the mail is sent. */
-  | { kind: 'request-declined'; requestId: number };
+  | { kind: 'request-declined'; requestId: number }
+  /** A reminder before the appointment; dropped when sent if the booking no longer stands at `startsAt` (ISO). See lib/reminders. */
+  | { kind: 'booking-reminder'; bookingId: number; reminder: 'first' | 'second'; startsAt: string };
 
 export type OutboxMailKind = OutboxMail['kind'];
 
@@ -35,6 +37,7 @@ export const outboxMailSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('booking-rescheduled'), bookingId: id, previousBookingId: id, pin }),
   z.object({ kind: z.literal('request-received'), requestId: id, pin }),
   z.object({ kind: z.literal('request-declined'), requestId: id }),
+  z.object({ kind: z.literal('booking-reminder'), bookingId: id, reminder: z.enum(['first', 'second']), startsAt: z.iso.datetime() }),
 ]);
 
 /**

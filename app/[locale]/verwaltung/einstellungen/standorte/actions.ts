@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { affectedView, type CapacityFormState } from '@/lib/admin/form-state';
 import { addCounter, addOpeningWindow, removeOpeningWindow, renameCounter, setCounterActive, setWindowCounters, type CapacityChangeResult } from '@/lib/admin/locations';
 import { saveOfficeSettings } from '@/lib/admin/office-settings';
+import { reminderSettingsSchema, saveReminderSettings } from '@/lib/admin/reminder-settings';
 import { counterActiveSchema, newCounterSchema, officeSettingsSchema, renameCounterSchema, windowCountersSchema, windowIdSchema, windowSchema } from '@/lib/admin/schemas';
 import type { StaffUser } from '@/lib/auth/staff-session';
 
@@ -84,6 +85,19 @@ export async function saveOfficeSettingsAction(_prev: ActionState, formData: For
     if (!parsed.success) return zodState(t, parsed.error, values);
     const { locationId, ...settings } = parsed.data;
     const result = await saveOfficeSettings({ actor, locationId, settings });
+    if (!result.ok) return problemState(t, result.problems, values);
+    revalidatePath(PAGE, 'page');
+    return { ok: true };
+  });
+}
+
+/** Saves when an office's reminder mails go out. */
+export async function saveReminderSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, async ({ actor, input, values, t }): Promise<ActionState> => {
+    const parsed = reminderSettingsSchema.safeParse(input);
+    if (!parsed.success) return zodState(t, parsed.error, values);
+    const { locationId, ...settings } = parsed.data;
+    const result = await saveReminderSettings({ actor, locationId, settings });
     if (!result.ok) return problemState(t, result.problems, values);
     revalidatePath(PAGE, 'page');
     return { ok: true };

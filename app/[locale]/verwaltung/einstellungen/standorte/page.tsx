@@ -5,6 +5,7 @@ import styles from '@/components/admin/admin.module.css';
 import { CapacityButton, WindowCountersForm } from '@/components/admin/capacity-forms';
 import { AddCounterForm, RenameCounterForm, WindowForm } from '@/components/admin/location-forms';
 import { OfficeSettingsForm } from '@/components/admin/office-settings-form';
+import { ReminderSettingsForm } from '@/components/admin/reminder-settings-form';
 import { adminAccess } from '@/lib/admin/access';
 import { listLocationsForAdmin } from '@/lib/admin/locations';
 import { clockTime, pick } from '@/lib/format';
@@ -172,6 +173,14 @@ function LocationSettings({ location, locale, t, weekdayName }: { location: Awai
             maxFutureBookingsPerEmail: location.maxFutureBookingsPerEmail,
           }}
         />
+      </section>
+
+      <section aria-labelledby="reminders-title" className={styles.section}>
+        <h2 id="reminders-title">
+          {t('reminders.title')}: {name}
+        </h2>
+        <p>{t('reminders.intro')}</p>
+        <ReminderSettingsForm key={location.id} locale={locale} locationId={location.id} settings={{ reminderHours: location.reminderHours, secondReminderHours: location.secondReminderHours }} />
       </section>
     </>
   );
