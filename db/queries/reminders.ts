@@ -54,3 +54,21 @@ export async function claimDueReminders({ now, limit = 500, tx }: { now: Date; l
 export async function updateReminderSettings({ locationId, reminderHours, secondReminderHours, tx }: { locationId: number; reminderHours: number | null; secondReminderHours: number | null; tx: DbOrTx }) {
   await tx.update(locations).set({ reminderHours, secondReminderHours }).where(eq(locations.id, locationId));
 }
+
+export type ReminderFigures = { reminded: number; changedAfter: number };
+
+/**
+ * Anonymous effect of the reminders of one office: how many appointments got a reminder queued since `since`, and
+ * how many of them the citizen then cancelled or moved (the time went back to others). Counts only, from the
+ * ledger and booking statuses, which survive the erasure of personal data.
+ */
+export async function reminderFigures({ locationId, since, tx }: { locationId: number; since: Date; tx: DbOrTx }): Promise<ReminderFigures> {
+  const result = await tx.execute<ReminderFigures>(sql`
+    with reminded as (
+      select r.booking_id, min(r.enqueued_at) as first_at from booking_reminders r join bookings b on b.id = r.booking_id
+      where b.location_id = ${locationId} and r.enqueued_at >= ${since.toISOString()}::timestamptz group by r.booking_id)
+    select count(*)::int as reminded,
+      (count(*) filter (where b.cancelled_by in ('citizen', 'rescheduled') and b.cancelled_at >= reminded.first_at))::int as "changedAfter"
+    from reminded join bookings b on b.id = reminded.booking_id`);
+  return result.rows[0] ?? { reminded: 0, changedAfter: 0 };
+}

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { lockLocation } from '@/db/queries/admin-locations';
-import { MAX_REMINDER_HOURS, updateReminderSettings } from '@/db/queries/reminders';
+import { MAX_REMINDER_HOURS, reminderFigures, updateReminderSettings, type ReminderFigures } from '@/db/queries/reminders';
 import { writeAudit } from '@/db/queries/staff';
 import type { StaffUser } from '@/lib/auth/staff-session';
 import { assertAdmin } from './access';
@@ -46,4 +46,13 @@ export async function saveReminderSettings({ actor, locationId, settings }: { ac
     await writeAudit({ tx, actorId: actor.id, action: 'office-settings-changed', entity: 'location', entityId: locationId, details: changed });
     return { ok: true as const };
   });
+}
+
+/** The window the reminder figures on the settings page look back over. */
+export const FIGURES_DAYS = 30;
+
+/** How many appointments of the office were reminded in the last `FIGURES_DAYS` days, and how many were then cancelled or moved. Admins only. */
+export async function reminderFiguresFor({ actor, locationId, now = new Date() }: { actor: StaffUser | null; locationId: number; now?: Date }): Promise<ReminderFigures> {
+  assertAdmin(actor);
+  return reminderFigures({ locationId, since: new Date(now.getTime() - FIGURES_DAYS * 24 * 60 * 60_000), tx: getDb() });
 }

@@ -23,6 +23,7 @@ const text = {
     save: 'Erinnerungen speichern',
     saved: 'Gespeichert.',
     secondInvalid: /Die zweite Erinnerung braucht eine erste/,
+    noneYet: 'Letzte 30 Tage: 0 Termine erinnert, davon 0 danach abgesagt oder verschoben.',
     change: 'Termin absagen oder verschieben',
     code: 'Buchungsnummer',
   },
@@ -37,6 +38,7 @@ const text = {
     save: 'Save reminders',
     saved: 'Saved.',
     secondInvalid: /The second reminder needs a first one/,
+    noneYet: 'Last 30 days: 0 appointments reminded, 0 of them then cancelled or moved.',
     change: 'Cancel or reschedule appointment',
     code: 'Booking number',
   },
@@ -70,6 +72,7 @@ test('an admin sets when an office’s reminders go out; a second one later than
     // The office starts with the default: two days before, no second reminder.
     await expect(first).toHaveValue('48');
     await expect(second).toHaveValue('');
+    await expect(section.getByText(t.noneYet)).toBeVisible();
     await expectAccessible(admin, 'reminder settings');
 
     await first.fill('24');

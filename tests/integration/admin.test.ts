@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { saveDocumentAction, updateServiceAction } from '@/app/[locale]/verwaltung/einstellungen/leistungen/actions';
 import { changeStaffRoleAction, createStaffAccountAction, resetStaffPasswordAction, setStaffAccountActiveAction } from '@/app/[locale]/verwaltung/einstellungen/konten/actions';
 import { addClosureAction, deleteClosureAction } from '@/app/[locale]/verwaltung/einstellungen/schliesstage/actions';
-import { addCounterAction, addOpeningWindowAction, removeOpeningWindowAction, renameCounterAction, saveOfficeSettingsAction, setCounterActiveAction, setWindowCountersAction } from '@/app/[locale]/verwaltung/einstellungen/standorte/actions';
+import { addCounterAction, addOpeningWindowAction, removeOpeningWindowAction, renameCounterAction, saveOfficeSettingsAction, saveReminderSettingsAction, setCounterActiveAction, setWindowCountersAction } from '@/app/[locale]/verwaltung/einstellungen/standorte/actions';
 import { getDb } from '@/db/client';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { listDocumentsForServices } from '@/db/queries/documents';
@@ -15,6 +15,7 @@ import { addClosure, listClosures, removeClosure } from '@/lib/admin/closures';
 import { initialClosureState, type ClosureFormState } from '@/lib/admin/form-state';
 import { addCounter, addOpeningWindow, listLocationsForAdmin, removeOpeningWindow, renameCounter, setCounterActive, setWindowCounters } from '@/lib/admin/locations';
 import { saveOfficeSettings } from '@/lib/admin/office-settings';
+import { reminderFiguresFor, saveReminderSettings } from '@/lib/admin/reminder-settings';
 import { listDocumentsForAdmin, listServicesForAdmin, saveDocument, updateService } from '@/lib/admin/services';
 import { changeStaffRole, createStaffAccount, listStaffAccountsForAdmin, resetStaffPassword, setStaffAccountActive } from '@/lib/admin/staff-accounts';
 import { verifySecret } from '@/lib/auth/password';
@@ -94,6 +95,7 @@ function everyAction(): [string, () => Promise<unknown>][] {
     ['create document', () => saveDocumentAction(initialActionState, form({ locale: 'de', documentId: 'new', nameDe: 'Vollmacht', nameEn: 'Power of attorney', hintDe: '', hintEn: '', formUrl: 'https://musterstadt.example/vollmacht.pdf' }))],
     ['save document', () => saveDocumentAction(initialActionState, form({ locale: 'de', documentId: ids.documentId, nameDe: 'Geändert', nameEn: 'Changed', hintDe: 'x', hintEn: 'x', formUrl: '' }))],
     ['save booking rules', () => saveOfficeSettingsAction(initialActionState, form({ locale: 'de', locationId: office.id, bookingHorizonDays: 7, minLeadMinutes: 0, holdMinutes: 5, slotStepMinutes: 30, maxFutureBookingsPerEmail: 1 }))],
+    ['save reminders', () => saveReminderSettingsAction(initialActionState, form({ locale: 'de', locationId: office.id, reminderHours: 24, secondReminderHours: 2 }))],
     ['change role', () => changeStaffRoleAction(initialActionState, form({ locale: 'de', staffId: ids.staffId, role: 'admin', location: '' }))],
     ['create account', () => createStaffAccountAction(initialActionState, form({ locale: 'de', email: 'intruder@musterstadt.example', name: 'Intruder', role: 'admin', password: 'a-long-password-123' }))],
     ['deactivate account', () => setStaffAccountActiveAction(initialActionState, form({ locale: 'de', staffId: ids.staffId, active: 'false' }))],
@@ -122,6 +124,8 @@ function everyDomainFunction(actor: StaffUser | null): [string, () => Promise<un
     ['saveDocument (new)', () => saveDocument({ actor, documentId: null, fields: { name: { de: 'Vollmacht', en: 'Power of attorney' }, hint: null, formUrl: null } })],
     ['saveDocument', () => saveDocument({ actor, documentId: ids.documentId, fields: { name: { de: 'X', en: 'X' }, hint: null, formUrl: null } })],
     ['saveOfficeSettings', () => saveOfficeSettings({ actor, locationId: office.id, settings: { bookingHorizonDays: 7, minLeadMinutes: 0, holdMinutes: 5, slotStepMinutes: 30, maxFutureBookingsPerEmail: 1, requireChallenge: true, challengeWork: null } })],
+    ['saveReminderSettings', () => saveReminderSettings({ actor, locationId: office.id, settings: { reminderHours: 24, secondReminderHours: 2 } })],
+    ['reminderFiguresFor', () => reminderFiguresFor({ actor, locationId: office.id })],
     ['listStaffAccountsForAdmin', () => listStaffAccountsForAdmin({ actor })],
     ['createStaffAccount', () => createStaffAccount({ actor, input: { email: 'intruder@musterstadt.example', name: 'Intruder', role: 'admin', locationId: null, password: 'a-long-password-123' } })],
     ['setStaffAccountActive', () => setStaffAccountActive({ actor, staffId: ids.staffId, active: false })],

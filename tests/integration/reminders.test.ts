@@ -27,7 +27,9 @@ const { generateToken, hashToken } = await import('@/lib/booking/secrets');
 const { composeReminderMail } = await import('@/lib/mail/compose-reminder');
 const { processOutbox } = await import('@/lib/mail/worker');
 const { enqueueDueReminders } = await import('@/lib/reminders/enqueue');
-const { reminderSettingsSchema } = await import('@/lib/admin/reminder-settings');
+const { reminderFiguresFor, reminderSettingsSchema, saveReminderSettings } = await import('@/lib/admin/reminder-settings');
+const { DEMO_STAFF, seedDemoStaff } = await import('@/db/seed-staff');
+const { staffUsers } = await import('@/db/schema');
 const { book, verified, email } = await import('../support/booked');
 const { at, mainOffice, openWednesday } = await import('../support/office');
 
@@ -321,6 +323,43 @@ describe('a second reminder', () => {
     }
     await expect(setReminders(3, 48)).rejects.toThrow();
     await expect(setReminders(null, 3)).rejects.toThrow();
+  });
+});
+
+describe('an admin', () => {
+  async function admin() {
+    await seedDemoStaff(getDb());
+    const [user] = await getDb().select().from(staffUsers).where(sql`${staffUsers.email} = ${DEMO_STAFF[0].email}`);
+    return { id: user!.id, email: user!.email, name: user!.name, role: user!.role, locationId: user!.locationId };
+  }
+
+  it('saves the office’s reminder hours, and the next round uses them', async () => {
+    const actor = await admin();
+    const office = await mainOffice();
+    expect(await saveReminderSettings({ actor, locationId: office.id, settings: { reminderHours: 24, secondReminderHours: null } })).toEqual({ ok: true });
+    const b = await booked(openWednesday(2), '10:00');
+    await enqueueDueReminders({ now: before(b.start, 48, 1) });
+    expect(await queued(b.id)).toEqual([]);
+    await enqueueDueReminders({ now: before(b.start, 24, 1) });
+    expect(await queued(b.id)).toHaveLength(1);
+    expect(await saveReminderSettings({ actor, locationId: 999_999, settings: { reminderHours: 24, secondReminderHours: null } })).toMatchObject({ ok: false });
+  });
+
+  it('sees how many appointments were reminded and how many were then cancelled or moved', async () => {
+    const actor = await admin();
+    const office = await mainOffice();
+    const start = await reminderFiguresFor({ actor, locationId: office.id });
+    const kept = await booked(openWednesday(2), '10:30');
+    const freed = await booked(openWednesday(2), '10:50');
+    const cancelledEarlier = await booked(openWednesday(2), '11:10');
+    expect((await cancelBooking({ code: cancelledEarlier.code, grant: await verified(cancelledEarlier.code, cancelledEarlier.pin) })).status).toBe('cancelled');
+    await enqueueDueReminders({ now: before(freed.start, 48, 1) });
+    expect((await cancelBooking({ code: freed.code, grant: await verified(freed.code, freed.pin) })).status).toBe('cancelled');
+    expect(await queued(kept.id)).toHaveLength(1);
+
+    const after = await reminderFiguresFor({ actor, locationId: office.id });
+    expect(after.reminded - start.reminded).toBe(2);
+    expect(after.changedAfter - start.changedAfter).toBe(1);
   });
 });
 

@@ -5,6 +5,7 @@ import styles from '@/components/admin/admin.module.css';
 import { CapacityButton, WindowCountersForm } from '@/components/admin/capacity-forms';
 import { AddCounterForm, RenameCounterForm, WindowForm } from '@/components/admin/location-forms';
 import { OfficeSettingsForm } from '@/components/admin/office-settings-form';
+import { ReminderFigures } from '@/components/admin/reminder-figures';
 import { ReminderSettingsForm } from '@/components/admin/reminder-settings-form';
 import { adminAccess } from '@/lib/admin/access';
 import { listLocationsForAdmin } from '@/lib/admin/locations';
@@ -180,6 +181,7 @@ function LocationSettings({ location, locale, t, weekdayName }: { location: Awai
           {t('reminders.title')}: {name}
         </h2>
         <p>{t('reminders.intro')}</p>
+        <ReminderFigures locationId={location.id} />
         <ReminderSettingsForm key={location.id} locale={locale} locationId={location.id} settings={{ reminderHours: location.reminderHours, secondReminderHours: location.secondReminderHours }} />
       </section>
     </>
