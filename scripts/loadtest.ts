@@ -22,7 +22,8 @@ const LOCATION_SLUG = 'buergeramt-mitte';
 const SERVICES = 'personalausweis:1';
 const CEILING = { seconds: 10, connections: 50 };
 const RUSH = { seconds: 10, connections: 100 };
-const RACE = { clients: 200, attemptsPerClient: 5, seconds: 20, pickAmong: 5 };
+const FLOOR = { seconds: 10, connections: 50 };
+const RACE = { clients: 500, attemptsPerClient: 5, seconds: 20, pickAmong: 5 };
 /** Every request of the race gives up after this long (counted as a connection error). */
 const REQUEST_TIMEOUT_MS = 20_000;
 /** Requests still in flight this long after the race's end are aborted (counted as connection errors). */
@@ -327,6 +328,10 @@ async function main(): Promise<number> {
         TRUSTED_PROXY_HOPS: '1',
         IN_PROCESS_WORKER: 'true',
         NEXT_TELEMETRY_DISABLED: '1',
+        // The framework floor, app/lasttest: a dynamic page behind the same proxy that does nothing itself.
+        LOAD_TEST_FLOOR: 'true',
+        // LOADTEST_CPU_PROF=<folder>: each instance writes a V8 CPU profile there when it stops (README, "Load test").
+        ...(process.env.LOADTEST_CPU_PROF ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(process.env.LOADTEST_CPU_PROF)}`.trim() } : {}),
       },
     });
     server.stdout!.pipe(log);
@@ -347,9 +352,10 @@ async function main(): Promise<number> {
     console.log(`Two \`next start\` instances: ${bases.join(', ')}; demo data; race and rush day ${day} (${dayStarts} free starts for ${SERVICES})`);
 
     const healthUrls = bases.map((b) => `${b}/api/health`);
+    const floorUrls = bases.map((b) => `${b}/lasttest`);
     const timeUrls = bases.map((b) => `${b}/de/termin/zeit?standort=${LOCATION_SLUG}&leistungen=${encodeURIComponent(SERVICES)}&tag=${day}`);
     // Warm-up: first renders load modules and open pool connections.
-    for (const url of [...healthUrls, ...timeUrls]) for (let i = 0; i < 10; i++) await (await fetch(url)).text();
+    for (const url of [...healthUrls, ...floorUrls, ...timeUrls]) for (let i = 0; i < 10; i++) await (await fetch(url)).text();
 
     const rows: (string | number)[][] = [];
     const tallies: Tally[] = [];
@@ -357,11 +363,15 @@ async function main(): Promise<number> {
     const [ceiling, ceilingSeconds] = await cannon('ceiling: GET /api/health', healthUrls, CEILING.connections, CEILING.seconds);
     rows.push(ceiling.row(ceilingSeconds));
     tallies.push(ceiling);
-    console.log(`2. Availability rush: GET /de/termin/zeit?…&tag=${day}, ${RUSH.connections} connections over both instances, ${RUSH.seconds} s`);
+    console.log(`2. Framework floor: GET /lasttest (a dynamic page doing nothing, behind the same proxy, without the locale layout), ${FLOOR.connections} connections, ${FLOOR.seconds} s`);
+    const [floor, floorSeconds] = await cannon('floor: GET trivial dynamic page', floorUrls, FLOOR.connections, FLOOR.seconds);
+    rows.push(floor.row(floorSeconds));
+    tallies.push(floor);
+    console.log(`3. Availability rush: GET /de/termin/zeit?…&tag=${day}, ${RUSH.connections} connections over both instances, ${RUSH.seconds} s`);
     const [rush, rushSeconds] = await cannon('rush: GET time page', timeUrls, RUSH.connections, RUSH.seconds);
     rows.push(rush.row(rushSeconds));
     tallies.push(rush);
-    console.log(`3. Hold race: ${RACE.clients} clients on ${day}, up to ${RACE.attemptsPerClient} attempts each, ≤ ${RACE.seconds} s; every client that gets a hold enters its details and confirms`);
+    console.log(`4. Hold race: ${RACE.clients} clients on ${day}, up to ${RACE.attemptsPerClient} attempts each, ≤ ${RACE.seconds} s; every client that gets a hold enters its details and confirms`);
     const race = await holdRace(bases, day);
     for (const tally of Object.values(race.steps)) {
       rows.push(tally.row(race.seconds));
@@ -369,6 +379,9 @@ async function main(): Promise<number> {
     }
 
     console.log('\n' + table(['scenario / step', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx/3xx', '5xx', 'no answer'], rows));
+    const floorRate = floor.latencies.length / floorSeconds;
+    const rushRate = rush.latencies.length / rushSeconds;
+    console.log(`\n   time page under the rush: ${rushRate.toFixed(1)} req/s = ${(rushRate / floorRate).toFixed(2)} × the framework floor (${floorRate.toFixed(1)} req/s), ${(rushRate / (ceiling.latencies.length / ceilingSeconds)).toFixed(2)} × the health check`);
     const { outcome } = race;
     console.log(`\n   race: ${race.seconds.toFixed(1)} s, ${outcome.held} holds, ${outcome.taken} taken by another client, ${outcome.booked} booked` +
       (outcome.noStart ? `, ${outcome.noStart} clients found no free start left` : '') +
@@ -384,14 +397,16 @@ async function main(): Promise<number> {
          and not (a.status = 'held' and a.hold_expires_at <= now())
          and not (b.status = 'held' and b.hold_expires_at <= now())`)).rows as [{ overlaps: number }];
     const [{ booked }] = (await check.query<{ booked: number }>(`select count(*)::int as booked from bookings where status = 'booked'`)).rows as [{ booked: number }];
-    console.log(`\n4. Overlapping active bookings on one counter: ${overlaps} ${overlaps === 0 ? '(ok)' : '(INVARIANT BROKEN)'}; ${booked} bookings 'booked' in the database`);
+    console.log(`\n6. Overlapping active bookings on one counter: ${overlaps} ${overlaps === 0 ? '(ok)' : '(INVARIANT BROKEN)'}; ${booked} bookings 'booked' in the database`);
 
     const serverErrors = tallies.reduce((sum, t) => sum + t.serverErrors, 0);
     if (serverErrors > 0) {
       console.log(`\nFAILED: ${serverErrors} responses with status 5xx. Server log tails:`);
       for (let i = 0; i < servers.length; i++) console.log(readFileSync(path.join(tempDir, `next-${i + 1}.log`), 'utf8').slice(-3_000));
     }
-    return serverErrors === 0 && overlaps === 0 && outcome.unexpected.size === 0 ? 0 : 1;
+    const unanswered = outcome.abandoned + race.steps.time.errors;
+    if (unanswered > 0) console.log(`\nFAILED: ${unanswered} race requests got no answer.`);
+    return serverErrors === 0 && overlaps === 0 && outcome.unexpected.size === 0 && unanswered === 0 ? 0 : 1;
   } finally {
     await check.end();
   }
