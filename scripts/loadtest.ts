@@ -334,8 +334,9 @@ async function main(): Promise<number> {
         ...(process.env.LOADTEST_CPU_PROF ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(process.env.LOADTEST_CPU_PROF)}`.trim() } : {}),
       },
     });
-    server.stdout!.pipe(log);
-    server.stderr!.pipe(log);
+    // Both streams write to one file: neither may end it while the other still writes.
+    server.stdout!.pipe(log, { end: false });
+    server.stderr!.pipe(log, { end: false });
     servers.push(server);
   }
   await Promise.all(servers.map((server, i) => waitForHealth(bases[i]!, server, path.join(tempDir!, `next-${i + 1}.log`))));
