@@ -310,7 +310,10 @@ async function main(): Promise<number> {
   for (const [i, port] of ports.entries()) {
     const logFile = path.join(tempDir, `next-${i + 1}.log`);
     const log = createWriteStream(logFile);
-    const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    const startArgs = ['start', '-p', String(port), '-H', '127.0.0.1'];
+    // LOADTEST_CPU_PROF=<folder>: each instance writes a V8 CPU profile there when it stops (README, "Load test").
+    const profile = process.env.LOADTEST_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.LOADTEST_CPU_PROF)}`] : [];
+    const server = spawn(profile.length ? process.execPath : path.join('node_modules', '.bin', 'next'), profile.length ? [...profile, path.join('node_modules', 'next', 'dist', 'bin', 'next'), ...startArgs] : startArgs, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
@@ -330,8 +333,6 @@ async function main(): Promise<number> {
         NEXT_TELEMETRY_DISABLED: '1',
         // The framework floor, app/lasttest: a dynamic page behind the same proxy that does nothing itself.
         LOAD_TEST_FLOOR: 'true',
-        // LOADTEST_CPU_PROF=<folder>: each instance writes a V8 CPU profile there when it stops (README, "Load test").
-        ...(process.env.LOADTEST_CPU_PROF ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(process.env.LOADTEST_CPU_PROF)}`.trim() } : {}),
       },
     });
     // Both streams write to one file: neither may end it while the other still writes.

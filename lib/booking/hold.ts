@@ -20,7 +20,7 @@ function nearest(slots: Slot[], start: Date, count = 4): Slot[] {
  * horizon, capacity), then lets PostgreSQL pick a free counter, re-packing the day's movable bookings
  * when none is free as they sit. Never trusts a duration or counter from the client.
  */
-export async function holdSlot({ location, services, start, tokenHash, locale, now = new Date(), releaseDelayMinutes, counterPolicy }: {
+export async function holdSlot({ location, services, start, tokenHash, locale, now = new Date(), releaseDelayMinutes, counterPolicy, respectRelease }: {
   location: LocationForBooking;
   services: ChosenService[];
   start: Date;
@@ -31,10 +31,12 @@ export async function holdSlot({ location, services, start, tokenHash, locale, n
   releaseDelayMinutes?: number;
   /** See insertHold; only the benchmark passes `fixed`. */
   counterPolicy?: CounterPolicy;
+  /** See findSlots; staff pass false. */
+  respectRelease?: boolean;
 }): Promise<HoldOutcome> {
   const durationMinutes = durationOf(services);
   const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;
-  const slots = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes, counterPolicy });
+  const slots = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes, counterPolicy, respectRelease });
   const slot = findSlot(slots, start);
   // Not offered any more: almost always because others took the last counter since the page was shown.
   if (!slot) return { ok: false, reason: 'taken', alternatives: nearest(slots, start) };
@@ -55,6 +57,6 @@ export async function holdSlot({ location, services, start, tokenHash, locale, n
     counterPolicy,
   });
   if (hold) return { ok: true, id: hold.id, code: hold.code, holdExpiresAt: hold.holdExpiresAt };
-  const fresh = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes, counterPolicy });
+  const fresh = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes, counterPolicy, respectRelease });
   return { ok: false, reason: 'taken', alternatives: nearest(fresh, start) };
 }

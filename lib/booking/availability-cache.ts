@@ -1,0 +1,120 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import { getDb } from '@/db/client';
+import { loadAvailabilityVersions, loadLocationForBooking, type LocationForBooking } from '@/db/queries/availability';
+import type { Slot } from '@/lib/slots';
+import { findSlotsUntilChange, localToday } from './availability';
+
+/** Even without any change an entry is computed again after this long (a guard against a clock jump, not a rule). */
+const MAX_AGE_MS = 60_000;
+/** Entries kept per process at most; the cache is cleared when it grows beyond (offices × durations × ranges). */
+const MAX_ENTRIES = 1_000;
+
+type LocationEntry = { version: number; location: Promise<LocationForBooking | null> };
+type SlotsEntry = { version: number; today: string; validUntil: number; slots: Promise<Slot[]> };
+
+/**
+ * Free times and office data shared by the concurrent requests of one process, so a release rush computes
+ * availability once per office, duration and change instead of once per request. Correct with any number of
+ * instances: each request first reads the availability versions, which PostgreSQL raises in every
+ * transaction that changes bookings, closures, hours, counters or booking rules (migration
+ * `availability_versions`), and an entry serves only the version it was computed under. So a page is never
+ * staler than the last commit before the request; what changes by the clock alone (holds expiring, cancelled
+ * times coming back, bookings starting, the next release) ends an entry's validity at that moment, and the
+ * minimum lead time is applied to every answer at its own `now`. Holds never use it: `holdSlot` checks
+ * uncached, and PostgreSQL decides.
+ */
+export class AvailabilityCache {
+  private versionsInFlight: Promise<Map<number, number>> | null = null;
+  private versionsQueued: Promise<Map<number, number>> | null = null;
+  private readonly locations = new Map<string, LocationEntry>();
+  private readonly slotEntries = new Map<string, SlotsEntry>();
+
+  constructor(private readonly db: () => DbOrTx = getDb) {}
+
+  /**
+   * The versions as committed when this call was made: a request arriving while a read is running waits for
+   * the next one (that read began before it and could miss a commit), which every such request shares.
+   */
+  versions(): Promise<Map<number, number>> {
+    if (!this.versionsInFlight) {
+      this.versionsInFlight = loadAvailabilityVersions({ tx: this.db() }).finally(() => {
+        this.versionsInFlight = null;
+      });
+      return this.versionsInFlight;
+    }
+    this.versionsQueued ??= this.versionsInFlight
+      .catch(() => undefined)
+      .then(() => {
+        this.versionsQueued = null;
+        return this.versions();
+      });
+    return this.versionsQueued;
+  }
+
+  /** One request's view: versions read once, then the office and its free times as of that read or later. */
+  async snapshot() {
+    const versions = await this.versions();
+    return {
+      location: (slug: string) => this.location(slug, versions),
+      findSlots: (input: { location: LocationForBooking; durationMinutes: number; from: string; to: string; now: Date }) => this.findSlots(input, versions),
+    };
+  }
+
+  private async location(slug: string, versions: Map<number, number>): Promise<LocationForBooking | null> {
+    const cached = this.locations.get(slug);
+    if (cached) {
+      const location = await cached.location;
+      if (location && (versions.get(location.id) ?? 0) === cached.version) return location;
+    }
+    // Loaded after `versions` was read: at least as new as that version, so it may serve it.
+    const entry: LocationEntry = { version: -1, location: loadLocationForBooking({ slug, tx: this.db() }) };
+    entry.location.then(
+      (location) => {
+        if (location) entry.version = versions.get(location.id) ?? 0;
+        else this.locations.delete(slug);
+      },
+      () => this.locations.delete(slug),
+    );
+    this.remember(this.locations, slug, entry);
+    return entry.location;
+  }
+
+  private async findSlots({ location, durationMinutes, from, to, now }: { location: LocationForBooking; durationMinutes: number; from: string; to: string; now: Date }, versions: Map<number, number>): Promise<Slot[]> {
+    const version = versions.get(location.id) ?? 0;
+    const today = localToday(location, now);
+    const key = `${location.id}:${durationMinutes}:${from}:${to}`;
+    let entry = this.slotEntries.get(key);
+    if (!entry || entry.version !== version || entry.today !== today || now.getTime() >= entry.validUntil) {
+      const computedAt = now.getTime();
+      const fresh: SlotsEntry = {
+        version,
+        today,
+        validUntil: computedAt + MAX_AGE_MS,
+        slots: findSlotsUntilChange({ location, durationMinutes, from, to, now }).then(({ slots, validForMs }) => {
+          if (validForMs !== null) fresh.validUntil = Math.min(fresh.validUntil, computedAt + validForMs);
+          return slots;
+        }),
+      };
+      fresh.slots.catch(() => this.slotEntries.get(key) === fresh && this.slotEntries.delete(key));
+      this.remember(this.slotEntries, key, fresh);
+      entry = fresh;
+    }
+    // The lead time moves with the clock: a start that was far enough ahead when computed may not be now.
+    const earliest = now.getTime() + location.minLeadMinutes * 60_000;
+    return (await entry.slots).filter((slot) => slot.start.getTime() >= earliest);
+  }
+
+  private remember<V>(map: Map<string, V>, key: string, value: V) {
+    if (map.size >= MAX_ENTRIES && !map.has(key)) map.clear();
+    map.set(key, value);
+  }
+}
+
+const globalForCache = globalThis as unknown as { amtsterminAvailabilityCache?: AvailabilityCache };
+
+/** The process's cache, for the time pages. */
+export function availabilityCache(): AvailabilityCache {
+  globalForCache.amtsterminAvailabilityCache ??= new AvailabilityCache();
+  return globalForCache.amtsterminAvailabilityCache;
+}
