@@ -1,6 +1,6 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
-import { hitRateLimit } from '@/db/queries/rate-limits';
+import { hitRateLimitBatched } from '@/db/queries/rate-limits';
 import { env } from '@/lib/env';
 import { clientAddressFrom } from '@/lib/http/client-address';
 import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
@@ -66,7 +66,7 @@ async function proxy(request: NextRequest) {
   }
   if (request.method === 'GET' && AVAILABILITY_PAGES.has(routedPath(request.nextUrl.pathname))) {
     const address = clientAddressFrom(request.headers.get('x-forwarded-for'), request.headers.get('x-real-ip'));
-    const limit = await hitRateLimit({ key: `availability:${address}`, limit: env.AVAILABILITY_READS_PER_CLIENT_PER_MINUTE, windowSeconds: 60 });
+    const limit = await hitRateLimitBatched({ key: `availability:${address}`, limit: env.AVAILABILITY_READS_PER_CLIENT_PER_MINUTE, windowSeconds: 60 });
     if (!limit.allowed) return noticeResponse({ notice: 'tooManyRequests', locale: localeOf(request), nonce, csp, retryAfterSeconds: limit.retryAfterSeconds });
   }
 
