@@ -252,7 +252,14 @@ async function holdRace(bases: string[], day: string) {
   };
 
   const started = performance.now();
-  await Promise.all(Array.from({ length: RACE.clients }, (_, n) => client(n)));
+  // A request whose abort never lands (a lost AbortSignal.any on Node 20) must not hang the run: after the
+  // grace period the race ends, and clients still waiting count as not answered.
+  let finished = 0;
+  await Promise.race([
+    Promise.all(Array.from({ length: RACE.clients }, (_, n) => client(n).finally(() => finished++))),
+    sleep(RACE.seconds * 1000 + RACE_GRACE_MS + 5_000),
+  ]);
+  outcome.abandoned += RACE.clients - finished;
   clearTimeout(hardStop);
   return { steps, outcome, seconds: (performance.now() - started) / 1000 };
 }
