@@ -264,6 +264,55 @@ async function holdRace(bases: string[], day: string) {
   return { steps, outcome, seconds: (performance.now() - started) / 1000 };
 }
 
+// ---------------------------------------------------------------- phases of one time page
+
+const PHASE_RUNS = 100;
+
+/** The data work of one time page, phase by phase, as the page and the proxy do it (app modules imported after DATABASE_URL is set). */
+async function timePhases({ slug, services: servicesParam }: { slug: string; services: string }): Promise<[string, number, number][]> {
+  const { hitRateLimit, hitRateLimitBatched } = await import('@/db/queries/rate-limits');
+  const { loadLocationForBooking, loadClosures, loadBusyState } = await import('@/db/queries/availability');
+  const { horizonEnd, localToday } = await import('@/lib/booking/availability');
+  const { AvailabilityCache } = await import('@/lib/booking/availability-cache');
+  const { parseChoiceParam, resolveChoice } = await import('@/lib/booking/choice');
+  const { computeSlots, durationOf } = await import('@/lib/slots');
+  const { DateTime } = await import('luxon');
+  const location = (await loadLocationForBooking({ slug }))!;
+  const durationMinutes = durationOf(resolveChoice(location.services, parseChoiceParam(servicesParam))!);
+  const now = new Date();
+  const [from, to] = [localToday(location, now), horizonEnd(location, now)];
+  const rangeStart = DateTime.fromISO(from, { zone: location.timeZone }).startOf('day').toJSDate();
+  const rangeEnd = DateTime.fromISO(to, { zone: location.timeZone }).plus({ days: 1 }).startOf('day').toJSDate();
+  const { busy } = await loadBusyState({ locationId: location.id, from: rangeStart, to: rangeEnd, releaseDelayMinutes: 15 });
+  const closures = await loadClosures({ locationId: location.id, from, to });
+  const cache = new AvailabilityCache();
+  await (await cache.snapshot()).findSlots({ location, durationMinutes, from, to, now });
+  const phases: [string, () => Promise<unknown>][] = [
+    ['proxy: rate-limit hit, one upsert per request (before)', () => hitRateLimit({ key: 'availability:phase', limit: 1e9, windowSeconds: 60 })],
+    ['proxy: rate-limit hit, batched (after; alone = one upsert)', () => hitRateLimitBatched({ key: 'availability:phase', limit: 1e9, windowSeconds: 60 })],
+    ['office load: loadLocationForBooking (5 queries, before)', () => loadLocationForBooking({ slug })],
+    ['busy intervals + closures of 42 days (2 queries, before)', () => Promise.all([loadBusyState({ locationId: location.id, from: rangeStart, to: rangeEnd, releaseDelayMinutes: 15 }), loadClosures({ locationId: location.id, from, to })])],
+    ['slot computation: computeSlots over 42 days (before)', async () => computeSlots({ timeZone: location.timeZone, windows: location.windows, closures, counterIds: location.counterIds, busy, durationMinutes, stepMinutes: location.slotStepMinutes, minLeadMinutes: location.minLeadMinutes, horizonDays: location.bookingHorizonDays, now: new Date(), from, to })],
+    ['after: versions read + cached office + cached slots', async () => {
+      const view = await cache.snapshot();
+      const cached = (await view.location(slug))!;
+      return view.findSlots({ location: cached, durationMinutes, from, to, now: new Date() });
+    }],
+  ];
+  const result: [string, number, number][] = [];
+  for (const [label, run] of phases) {
+    const times: number[] = [];
+    for (let i = 0; i < PHASE_RUNS; i++) {
+      const started = performance.now();
+      await run();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    result.push([label, percentile(times, 50), percentile(times, 95)]);
+  }
+  return result;
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<number> {
@@ -294,6 +343,7 @@ async function main(): Promise<number> {
   const { parseChoiceParam, resolveChoice } = await import('@/lib/booking/choice');
   let day: string;
   let dayStarts: number;
+  let phases: [string, number, number][];
   try {
     await seedDemoData(getDb());
     const location = await loadLocationForBooking({ slug: LOCATION_SLUG });
@@ -306,6 +356,7 @@ async function main(): Promise<number> {
     // The busiest weekday: the one with the most starts on offer (a long Thursday), the day a rush goes for.
     [day, dayStarts] = [...perDay].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['', 0];
     if (!day) throw new Error('No free start in the horizon');
+    phases = await timePhases({ slug: LOCATION_SLUG, services: SERVICES });
   } finally {
     await closeDb();
   }
@@ -365,6 +416,25 @@ async function main(): Promise<number> {
     const timeUrls = bases.map((b) => `${b}/de/termin/zeit?standort=${LOCATION_SLUG}&leistungen=${encodeURIComponent(SERVICES)}&tag=${day}`);
     // Warm-up: first renders load modules and open pool connections.
     for (const url of [...healthUrls, ...floorUrls, ...timeUrls]) for (let i = 0; i < 10; i++) await (await fetch(url)).text();
+
+    // One request at a time, nothing else running: what a single page costs end to end.
+    const single = async (url: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < PHASE_RUNS / 4; i++) {
+        const started = performance.now();
+        await (await fetch(url, { headers: { 'x-forwarded-for': '10.99.0.1' } })).text();
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b);
+    };
+    const floorAlone = await single(floorUrls[0]!);
+    const timeAlone = await single(timeUrls[0]!);
+    console.log(`\n0. One time page, phase by phase (sequential, unloaded; data work timed in this process on the same database, ${PHASE_RUNS} runs):`);
+    console.log(table(['phase', 'p50 ms', 'p95 ms'], [
+      ['whole request: floor page (proxy with nonce, Next.js, no work)', ms(percentile(floorAlone, 50)), ms(percentile(floorAlone, 95))],
+      ['whole request: time page', ms(percentile(timeAlone, 50)), ms(percentile(timeAlone, 95))],
+      ...phases.map(([label, p50, p95]) => [label, ms(p50), ms(p95)]),
+    ]));
 
     const rows: (string | number)[][] = [];
     const tallies: Tally[] = [];
