@@ -12,10 +12,12 @@ type Props = {
   query: Record<string, string>;
   /** The page the day and month links open: choosing a time to book, or a new time for a booking. */
   pathname?: '/termin/zeit' | '/termin/verschieben';
+  /** Days the office has not released yet: shown as "ab …" with the moment they become bookable. */
+  later?: ReadonlyMap<LocalDate, { short: string; label: string }>;
 };
 
 /** A month grid, Monday first. Days with free times are links; the others say why they are not. */
-export async function MonthCalendar({ month, available, selected, firstMonth, lastMonth, query, pathname = '/termin/zeit' }: Props) {
+export async function MonthCalendar({ month, available, selected, firstMonth, lastMonth, query, pathname = '/termin/zeit', later }: Props) {
   const t = await getTranslations('Booking.time');
   const locale = await getLocale();
   const first = DateTime.fromISO(`${month}-01`, { locale });
@@ -82,6 +84,14 @@ export async function MonthCalendar({ month, available, selected, firstMonth, la
                       >
                         {day.day}
                       </Link>
+                    ) : later?.has(iso) ? (
+                      <span className="calendar__day calendar__day--later">
+                        <span aria-hidden="true">
+                          {day.day}
+                          <small>{later.get(iso)!.short}</small>
+                        </span>
+                        <span className="visually-hidden">{later.get(iso)!.label}</span>
+                      </span>
                     ) : (
                       <span className="calendar__day calendar__day--unavailable">
                         <span aria-hidden="true">{day.day}</span>

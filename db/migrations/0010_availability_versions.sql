@@ -1,6 +1,7 @@
 CREATE TABLE "availability_versions" (
 	"location_id" integer PRIMARY KEY NOT NULL,
 	"version" bigint DEFAULT 0 NOT NULL,
+	"config_version" bigint DEFAULT 0 NOT NULL,
 	"bumped_in" bigint DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
@@ -10,17 +11,19 @@ ALTER TABLE "availability_versions" ADD CONSTRAINT "availability_versions_locati
 ALTER TABLE "locations" ADD CONSTRAINT "locations_release_weekdays" CHECK (cardinality("locations"."release_weekdays") between 1 and 7 and "locations"."release_weekdays" <@ '{1,2,3,4,5,6,7}'::smallint[]);--> statement-breakpoint
 -- Raises the location's availability version once per transaction, at commit (the triggers below are
 -- deferred): the row lock is held only while committing, and a version read after the commit always
--- differs from one read before it. TG_ARGV[0]: the column naming the location, or '*' for every location.
+-- differs from one read before it; changes other than bookings raise config_version too (the office's
+-- cached data). TG_ARGV[0]: the column naming the location, or '*' for every location.
 CREATE FUNCTION bump_availability_version() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   old_id integer := CASE WHEN TG_OP <> 'INSERT' AND TG_ARGV[0] <> '*' THEN (to_jsonb(OLD) ->> TG_ARGV[0])::integer END;
   new_id integer := CASE WHEN TG_OP <> 'DELETE' AND TG_ARGV[0] <> '*' THEN (to_jsonb(NEW) ->> TG_ARGV[0])::integer END;
   every_location boolean := TG_ARGV[0] = '*' OR (TG_OP <> 'INSERT' AND old_id IS NULL) OR (TG_OP <> 'DELETE' AND new_id IS NULL);
 BEGIN
-  INSERT INTO availability_versions AS v (location_id, version, bumped_in)
-  SELECT l.id, 1, txid_current() FROM locations l WHERE every_location OR l.id IN (old_id, new_id)
-  ON CONFLICT (location_id) DO UPDATE SET version = v.version + 1, bumped_in = excluded.bumped_in
-    WHERE v.bumped_in <> excluded.bumped_in;
+  INSERT INTO availability_versions AS v (location_id, version, config_version, bumped_in)
+  SELECT l.id, 1, CASE WHEN TG_TABLE_NAME = 'bookings' THEN 0 ELSE 1 END, txid_current() FROM locations l WHERE every_location OR l.id IN (old_id, new_id)
+  ON CONFLICT (location_id) DO UPDATE SET version = v.version + 1, bumped_in = excluded.bumped_in,
+    config_version = v.config_version + excluded.config_version
+    WHERE v.bumped_in <> excluded.bumped_in OR excluded.config_version > 0;
   RETURN NULL;
 END $$;
 --> statement-breakpoint

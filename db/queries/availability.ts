@@ -114,8 +114,8 @@ export async function loadBusyIntervals(input: Parameters<typeof loadBusyState>[
   return (await loadBusyState(input)).busy;
 }
 
-/** Every location's availability version (see `availabilityVersions`); a location without a row has 0. */
-export async function loadAvailabilityVersions({ tx = getDb() }: { tx?: DbOrTx } = {}): Promise<Map<number, number>> {
-  const rows = await tx.select({ locationId: availabilityVersions.locationId, version: availabilityVersions.version }).from(availabilityVersions);
-  return new Map(rows.map((r) => [r.locationId, r.version]));
+/** Every location's availability versions (see `availabilityVersions`); a location without a row has 0 and 0. */
+export async function loadAvailabilityVersions({ tx = getDb() }: { tx?: DbOrTx } = {}): Promise<Map<number, { version: number; configVersion: number }>> {
+  const rows = await tx.select({ locationId: availabilityVersions.locationId, version: availabilityVersions.version, configVersion: availabilityVersions.configVersion }).from(availabilityVersions);
+  return new Map(rows.map((r) => [r.locationId, { version: r.version, configVersion: r.configVersion }]));
 }

@@ -101,6 +101,8 @@ export const locationServices = pgTable('location_services', {
 export const availabilityVersions = pgTable('availability_versions', {
   locationId: integer('location_id').primaryKey().references(() => locations.id, { onDelete: 'cascade' }),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
+  /** Raised with `version` by every change except bookings: the office's data (hours, counters, services, rules) is cached under it. */
+  configVersion: bigint('config_version', { mode: 'number' }).notNull().default(0),
   /** The transaction that raised it last: one raise per transaction, however many rows it changed. */
   bumpedIn: bigint('bumped_in', { mode: 'number' }).notNull().default(0),
 });

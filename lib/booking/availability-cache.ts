@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { getDb } from '@/db/client';
+import { createDb, getDb } from '@/db/client';
 import { loadAvailabilityVersions, loadLocationForBooking, type LocationForBooking } from '@/db/queries/availability';
 import type { Slot } from '@/lib/slots';
 import { findSlotsUntilChange, localToday } from './availability';
@@ -10,6 +10,7 @@ const MAX_AGE_MS = 60_000;
 /** Entries kept per process at most; the cache is cleared when it grows beyond (offices × durations × ranges). */
 const MAX_ENTRIES = 1_000;
 
+type Versions = Map<number, { version: number; configVersion: number }>;
 type LocationEntry = { version: number; location: Promise<LocationForBooking | null> };
 type SlotsEntry = { version: number; today: string; validUntil: number; slots: Promise<Slot[]> };
 
@@ -25,18 +26,19 @@ type SlotsEntry = { version: number; today: string; validUntil: number; slots: P
  * uncached, and PostgreSQL decides.
  */
 export class AvailabilityCache {
-  private versionsInFlight: Promise<Map<number, number>> | null = null;
-  private versionsQueued: Promise<Map<number, number>> | null = null;
+  private versionsInFlight: Promise<Versions> | null = null;
+  private versionsQueued: Promise<Versions> | null = null;
   private readonly locations = new Map<string, LocationEntry>();
   private readonly slotEntries = new Map<string, SlotsEntry>();
 
+  /** `db`: the process's own small pool by default (`availabilityCache`), so these short reads never queue behind holds waiting for a lock. */
   constructor(private readonly db: () => DbOrTx = getDb) {}
 
   /**
    * The versions as committed when this call was made: a request arriving while a read is running waits for
    * the next one (that read began before it and could miss a commit), which every such request shares.
    */
-  versions(): Promise<Map<number, number>> {
+  versions(): Promise<Versions> {
     if (!this.versionsInFlight) {
       this.versionsInFlight = loadAvailabilityVersions({ tx: this.db() }).finally(() => {
         this.versionsInFlight = null;
@@ -61,17 +63,17 @@ export class AvailabilityCache {
     };
   }
 
-  private async location(slug: string, versions: Map<number, number>): Promise<LocationForBooking | null> {
+  private async location(slug: string, versions: Versions): Promise<LocationForBooking | null> {
     const cached = this.locations.get(slug);
     if (cached) {
       const location = await cached.location;
-      if (location && (versions.get(location.id) ?? 0) === cached.version) return location;
+      if (location && (versions.get(location.id)?.configVersion ?? 0) === cached.version) return location;
     }
     // Loaded after `versions` was read: at least as new as that version, so it may serve it.
     const entry: LocationEntry = { version: -1, location: loadLocationForBooking({ slug, tx: this.db() }) };
     entry.location.then(
       (location) => {
-        if (location) entry.version = versions.get(location.id) ?? 0;
+        if (location) entry.version = versions.get(location.id)?.configVersion ?? 0;
         else this.locations.delete(slug);
       },
       () => this.locations.delete(slug),
@@ -80,8 +82,8 @@ export class AvailabilityCache {
     return entry.location;
   }
 
-  private async findSlots({ location, durationMinutes, from, to, now }: { location: LocationForBooking; durationMinutes: number; from: string; to: string; now: Date }, versions: Map<number, number>): Promise<Slot[]> {
-    const version = versions.get(location.id) ?? 0;
+  private async findSlots({ location, durationMinutes, from, to, now }: { location: LocationForBooking; durationMinutes: number; from: string; to: string; now: Date }, versions: Versions): Promise<Slot[]> {
+    const version = versions.get(location.id)?.version ?? 0;
     const today = localToday(location, now);
     const key = `${location.id}:${durationMinutes}:${from}:${to}`;
     let entry = this.slotEntries.get(key);
@@ -113,8 +115,18 @@ export class AvailabilityCache {
 
 const globalForCache = globalThis as unknown as { amtsterminAvailabilityCache?: AvailabilityCache };
 
-/** The process's cache, for the time pages. */
+/** Connections of the availability reads' own pool (each instance; on top of DB_POOL_MAX). */
+const READ_POOL_MAX = 3;
+
+/**
+ * The process's cache, for the time pages and the hold action's office data. Its reads use a pool of their
+ * own: in a release rush the main pool's connections wait on the office-day lock inside holds, and a
+ * version read queued behind them would make every time page wait for the slowest hold.
+ */
 export function availabilityCache(): AvailabilityCache {
-  globalForCache.amtsterminAvailabilityCache ??= new AvailabilityCache();
+  if (!globalForCache.amtsterminAvailabilityCache) {
+    const db = createDb({ max: READ_POOL_MAX });
+    globalForCache.amtsterminAvailabilityCache = new AvailabilityCache(() => db);
+  }
   return globalForCache.amtsterminAvailabilityCache;
 }

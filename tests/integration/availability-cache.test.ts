@@ -70,7 +70,8 @@ describe('availability cache', () => {
       expect(await offered(cache, day)).toContain(start.toISOString());
       await client.query('commit');
       const after = await cache.versions();
-      expect(after.get(office.id)).toBeGreaterThan(before.get(office.id) ?? 0);
+      expect(after.get(office.id)!.version).toBeGreaterThan(before.get(office.id)?.version ?? 0);
+      expect(after.get(office.id)!.configVersion).toBe(before.get(office.id)?.configVersion ?? 0);
       expect(await offered(cache, day)).not.toContain(start.toISOString());
     } finally {
       client.release();
