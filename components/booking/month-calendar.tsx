@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import type { LocalDate } from '@/lib/slots';
 
 type Props = {
@@ -74,16 +74,16 @@ export async function MonthCalendar({ month, available, selected, firstMonth, la
                 return (
                   <td key={j}>
                     {available.has(iso) ? (
-                      <Link
-                        href={{ pathname, query: { ...query, monat: month, tag: iso } }}
-                        // Each free-times page is rate-limited per client; prefetching a month of days would use the budget up.
-                        prefetch={false}
+                      // A plain link, not next-intl's client Link: a month of them made up a good part of the page's RSC
+                      // payload, and a day is a new page anyway (never prefetched: each free-times page counts against a limit).
+                      <a
+                        href={getPathname({ href: { pathname, query: { ...query, monat: month, tag: iso } }, locale })}
                         className={`calendar__day calendar__day--available${iso === selected ? ' calendar__day--selected' : ''}`}
                         aria-current={iso === selected ? 'date' : undefined}
                         aria-label={t('dayAvailable', { date: label })}
                       >
                         {day.day}
-                      </Link>
+                      </a>
                     ) : later?.has(iso) ? (
                       <span className="calendar__day calendar__day--later">
                         <span aria-hidden="true">
