@@ -93,7 +93,7 @@ export class AvailabilityCache {
         version,
         today,
         validUntil: computedAt + MAX_AGE_MS,
-        slots: findSlotsUntilChange({ location, durationMinutes, from, to, now }).then(({ slots, validForMs }) => {
+        slots: findSlotsUntilChange({ location, durationMinutes, from, to, now, tx: this.db() }).then(({ slots, validForMs }) => {
           if (validForMs !== null) fresh.validUntil = Math.min(fresh.validUntil, computedAt + validForMs);
           return slots;
         }),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { DateTime } from 'luxon';
 import { loadBusyState, loadClosures, type LocationForBooking } from '@/db/queries/availability';
+import type { DbOrTx } from '@/db/client';
 import type { CounterPolicy } from '@/db/queries/bookings';
 import { env } from '@/lib/env';
 import { computeSlots, nextRelease, releasedThrough, type LocalDate, type ReleaseRule, type Slot } from '@/lib/slots';
@@ -34,7 +35,7 @@ export async function findSlots(input: Parameters<typeof findSlotsUntilChange>[0
  * `findSlots`, and how long its answer stays true by the clock alone (until a hold expires, a cancelled time
  * comes back, a booking starts or the next release), so a cache knows when to compute again.
  */
-export async function findSlotsUntilChange({ location, durationMinutes, from, to, now = new Date(), releaseDelayMinutes = env.CANCELLED_SLOT_DELAY_MINUTES, counterPolicy = 'repack', respectRelease = true }: {
+export async function findSlotsUntilChange({ location, durationMinutes, from, to, now = new Date(), releaseDelayMinutes = env.CANCELLED_SLOT_DELAY_MINUTES, counterPolicy = 'repack', respectRelease = true, tx }: {
   location: LocationForBooking;
   durationMinutes: number;
   from: LocalDate;
@@ -46,6 +47,8 @@ export async function findSlotsUntilChange({ location, durationMinutes, from, to
   counterPolicy?: CounterPolicy;
   /** Staff pass false: a clerk may book a day the release schedule has not released to citizens yet. */
   respectRelease?: boolean;
+  /** The connection to read with (the availability cache's own pool); the app's pool by default. */
+  tx?: DbOrTx;
 }): Promise<{ slots: Slot[]; validForMs: number | null }> {
   const zone = location.timeZone;
   const released = respectRelease ? lastReleasedDay(location, now) : to;
@@ -56,8 +59,8 @@ export async function findSlotsUntilChange({ location, durationMinutes, from, to
   const rangeStart = DateTime.fromISO(from, { zone }).startOf('day').toJSDate();
   const rangeEnd = DateTime.fromISO(to, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
   const [closures, { busy, changesInMs }] = await Promise.all([
-    loadClosures({ locationId: location.id, from, to }),
-    loadBusyState({ locationId: location.id, from: rangeStart, to: rangeEnd, releaseDelayMinutes }),
+    loadClosures({ locationId: location.id, from, to, tx }),
+    loadBusyState({ locationId: location.id, from: rangeStart, to: rangeEnd, releaseDelayMinutes, tx }),
   ]);
   const slots = computeSlots({
     timeZone: zone,

@@ -36,6 +36,23 @@ export async function holdSlot({ location, services, start, tokenHash, locale, n
 }): Promise<HoldOutcome> {
   const durationMinutes = durationOf(services);
   const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;
+  // Holds of one office day queue on a PostgreSQL lock anyway (insertHold); queuing here first keeps this
+  // process's waiters off the connection pool, which the time pages and the other steps need meanwhile,
+  // and each one's check sees the hold before it already committed. PostgreSQL still decides.
+  return inProcessQueue(`${location.id}:${day}`, () => checkAndHold({ location, services, start, tokenHash, locale, now, releaseDelayMinutes, counterPolicy, respectRelease, durationMinutes, day }));
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs `run` after every earlier call with the same key in this process has settled. */
+function inProcessQueue<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const next = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(run);
+  queues.set(key, next);
+  void next.catch(() => undefined).finally(() => queues.get(key) === next && queues.delete(key));
+  return next;
+}
+
+async function checkAndHold({ location, services, start, tokenHash, locale, now, releaseDelayMinutes, counterPolicy, respectRelease, durationMinutes, day }: Parameters<typeof holdSlot>[0] & { now: Date; durationMinutes: number; day: string }): Promise<HoldOutcome> {
   const slots = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes, counterPolicy, respectRelease });
   const slot = findSlot(slots, start);
   // Not offered any more: almost always because others took the last counter since the page was shown.
