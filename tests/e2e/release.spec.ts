@@ -14,11 +14,11 @@ const text = {
     plan: /Tagesplan/,
     time: 'Uhrzeit der Freigabe',
     save: 'Freigabe speichern',
-    saved: /gespeichert/,
+    saved: /gespeichert/i,
     days: ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'],
     when: 'Wann gibt es neue Termine?',
     laterDay: (time: string) => new RegExp(`ab \\d+\\.\\d+\\., ${time} Uhr buchbar`),
-    invalidTime: 'Bitte geben Sie eine Uhrzeit wie 07:30 ein oder lassen Sie das Feld leer.',
+    noDay: 'Bitte wählen Sie mindestens einen Tag.',
   },
   en: {
     email: 'Email address',
@@ -27,11 +27,11 @@ const text = {
     plan: /Day plan/,
     time: 'Release time',
     save: 'Save release',
-    saved: /saved/,
+    saved: /saved/i,
     days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
     when: 'When are new appointments released?',
     laterDay: (time: string) => new RegExp(`bookable from \\d+/\\d+, ${time}`),
-    invalidTime: 'Please enter a time like 07:30 or leave the field empty.',
+    noDay: 'Please choose at least one day.',
   },
 } as const;
 
@@ -56,11 +56,12 @@ test.describe('release schedule ("Wann gibt es neue Termine?")', () => {
       await expect(admin.getByRole('heading', { level: 1, name: t.plan })).toBeVisible();
       await admin.goto(`/${locale}/verwaltung/einstellungen/standorte?standort=${slug}`);
       const form = admin.locator('form', { has: admin.getByRole('button', { name: t.save }) });
-      // A time that is none is refused beside the field, and nothing is saved.
-      await form.getByLabel(t.time).fill('25:00');
-      await form.getByRole('button', { name: t.save }).click();
-      await expect(form.getByText(t.invalidTime).first()).toBeVisible();
+      // A release on no day is refused beside the days, and nothing is saved.
       await form.getByLabel(t.time).fill(release);
+      for (const day of t.days) await form.getByLabel(day, { exact: true }).uncheck();
+      await form.getByRole('button', { name: t.save }).click();
+      await expect(form.getByRole('group').getByText(t.noDay)).toBeVisible();
+      expect((await sql<{ release_time: string | null }>(`select release_time::text from locations where id = $1`, [id]))[0]!.release_time).toBeNull();
       for (const day of t.days) await form.getByLabel(day, { exact: true }).check();
       await form.getByRole('button', { name: t.save }).click();
       await expect(form.getByText(t.saved)).toBeVisible();
