@@ -457,10 +457,32 @@ async function main(): Promise<number> {
       tallies.push(tally);
     }
 
+    // 5. The release second: the office releases the day the horizon reaches at the next full minute, and a
+    // rush on that day's page starts a second before it. Without sharing, every request would compute anew.
+    const { DateTime } = await import('luxon');
+    let releaseAt = DateTime.now().setZone('Europe/Berlin').plus({ minutes: 1 }).startOf('minute');
+    if (releaseAt.toMillis() - Date.now() < 5_000) releaseAt = releaseAt.plus({ minutes: 1 });
+    const [{ horizon }] = (await check.query<{ horizon: number }>(`update locations set release_time = $1, release_weekdays = '{1,2,3,4,5,6,7}' where slug = $2 returning booking_horizon_days as horizon`, [releaseAt.toFormat('HH:mm'), LOCATION_SLUG])).rows as [{ horizon: number }];
+    const releasedDay = releaseAt.plus({ days: horizon }).toISODate()!;
+    const releaseUrls = bases.map((b) => `${b}/de/termin/zeit?standort=${LOCATION_SLUG}&leistungen=${encodeURIComponent(SERVICES)}&tag=${releasedDay}`);
+    // The page falls back to the first free day while the asked one is not bookable: count starts on that day only.
+    const startsOn = async () =>
+      (parseForms(await (await fetch(releaseUrls[0]!, { headers: { 'x-forwarded-for': '10.99.0.2' } })).text()).find((f) => f.starts.length > 0)?.starts ?? []).filter(
+        (start) => DateTime.fromISO(start, { zone: 'Europe/Berlin' }).toISODate() === releasedDay,
+      ).length;
+    const startsBefore = await startsOn();
+    console.log(`5. Release second: ${releaseAt.toFormat('HH:mm:ss')} releases ${releasedDay}; ${RUSH.connections} connections on its page from a second before, ${RUSH.seconds} s`);
+    await sleep(Math.max(0, releaseAt.toMillis() - 1_000 - Date.now()));
+    const [releaseRush, releaseSeconds] = await cannon('release second: GET time page', releaseUrls, RUSH.connections, RUSH.seconds);
+    rows.push(releaseRush.row(releaseSeconds));
+    tallies.push(releaseRush);
+    const startsAfter = await startsOn();
+
     console.log('\n' + table(['scenario / step', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx/3xx', '5xx', 'no answer'], rows));
     const floorRate = floor.latencies.length / floorSeconds;
     const rushRate = rush.latencies.length / rushSeconds;
     console.log(`\n   time page under the rush: ${rushRate.toFixed(1)} req/s = ${(rushRate / floorRate).toFixed(2)} × the framework floor (${floorRate.toFixed(1)} req/s), ${(rushRate / (ceiling.latencies.length / ceilingSeconds)).toFixed(2)} × the health check`);
+    console.log(`   release second: ${releasedDay} offered ${startsBefore} starts before ${releaseAt.toFormat('HH:mm')} and ${startsAfter} after` + (startsBefore === 0 && startsAfter > 0 ? ' (ok)' : ' (UNEXPECTED)'));
     const { outcome } = race;
     console.log(`\n   race: ${race.seconds.toFixed(1)} s, ${outcome.held} holds, ${outcome.taken} taken by another client, ${outcome.booked} booked` +
       (outcome.noStart ? `, ${outcome.noStart} clients found no free start left` : '') +
@@ -485,7 +507,7 @@ async function main(): Promise<number> {
     }
     const unanswered = outcome.abandoned + race.steps.time.errors;
     if (unanswered > 0) console.log(`\nFAILED: ${unanswered} race requests got no answer.`);
-    return serverErrors === 0 && overlaps === 0 && outcome.unexpected.size === 0 && unanswered === 0 ? 0 : 1;
+    return serverErrors === 0 && overlaps === 0 && outcome.unexpected.size === 0 && unanswered === 0 && startsBefore === 0 && startsAfter > 0 ? 0 : 1;
   } finally {
     await check.end();
   }
