@@ -15,6 +15,16 @@ function nearest(slots: Slot[], start: Date, count = 4): Slot[] {
   return [...slots].sort((a, b) => Math.abs(a.start.getTime() - start.getTime()) - Math.abs(b.start.getTime() - start.getTime())).slice(0, count).sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs `run` after every earlier call with the same key in this process has settled. */
+function inProcessQueue<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const next = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(run);
+  queues.set(key, next);
+  void next.catch(() => undefined).finally(() => queues.get(key) === next && queues.delete(key));
+  return next;
+}
+
 /**
  * Holds `start` for the chosen services: re-checks that the slot is offered (hours, closures, lead time,
  * horizon, capacity), then lets PostgreSQL pick a free counter, re-packing the day's movable bookings
@@ -36,23 +46,6 @@ export async function holdSlot({ location, services, start, tokenHash, locale, n
 }): Promise<HoldOutcome> {
   const durationMinutes = durationOf(services);
   const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;
-  // Holds of one office day queue on a PostgreSQL lock anyway (insertHold); queuing here first keeps this
-  // process's waiters off the connection pool, which the time pages and the other steps need meanwhile,
-  // and each one's check sees the hold before it already committed. PostgreSQL still decides.
-  return inProcessQueue(`${location.id}:${day}`, () => checkAndHold({ location, services, start, tokenHash, locale, now, releaseDelayMinutes, counterPolicy, respectRelease, durationMinutes, day }));
-}
-
-const queues = new Map<string, Promise<unknown>>();
-
-/** Runs `run` after every earlier call with the same key in this process has settled. */
-function inProcessQueue<T>(key: string, run: () => Promise<T>): Promise<T> {
-  const next = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(run);
-  queues.set(key, next);
-  void next.catch(() => undefined).finally(() => queues.get(key) === next && queues.delete(key));
-  return next;
-}
-
-async function checkAndHold({ location, services, start, tokenHash, locale, now, releaseDelayMinutes, counterPolicy, respectRelease, durationMinutes, day }: Parameters<typeof holdSlot>[0] & { now: Date; durationMinutes: number; day: string }): Promise<HoldOutcome> {
   const slots = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes, counterPolicy, respectRelease });
   const slot = findSlot(slots, start);
   // Not offered any more: almost always because others took the last counter since the page was shown.
@@ -62,7 +55,10 @@ async function checkAndHold({ location, services, start, tokenHash, locale, now,
   // none free as the bookings sit, insertHold re-packs the day.
   const offset = Math.floor(Math.random() * slot.freeCounterIds.length);
   const counterIds = [...slot.freeCounterIds.slice(offset), ...slot.freeCounterIds.slice(0, offset)];
-  const hold = await insertHold({
+  // Inserts of one office day queue on a PostgreSQL lock anyway (insertHold); queuing here first keeps this
+  // process's waiters off the connection pool, which the time pages and the other steps need meanwhile.
+  // The checks above still run side by side; PostgreSQL still decides.
+  const hold = await inProcessQueue(`${location.id}:${day}`, () => insertHold({
     locationId: location.id,
     counterIds,
     start: slot.start,
@@ -72,7 +68,7 @@ async function checkAndHold({ location, services, start, tokenHash, locale, now,
     locale,
     items: services.map((s) => ({ serviceId: s.id, count: s.count, minutesPerUnit: s.minutesPerUnit })),
     counterPolicy,
-  });
+  }));
   if (hold) return { ok: true, id: hold.id, code: hold.code, holdExpiresAt: hold.holdExpiresAt };
   const fresh = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes, counterPolicy, respectRelease });
   return { ok: false, reason: 'taken', alternatives: nearest(fresh, start) };
