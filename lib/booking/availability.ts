@@ -1,10 +1,10 @@
 import 'server-only';
 import { DateTime } from 'luxon';
-import { loadBusyState, loadClosures, type LocationForBooking } from '@/db/queries/availability';
+import { loadBusyState, loadClosures, loadLocationForBooking, type LocationForBooking } from '@/db/queries/availability';
 import type { DbOrTx } from '@/db/client';
 import type { CounterPolicy } from '@/db/queries/bookings';
 import { env } from '@/lib/env';
-import { computeSlots, nextRelease, releasedThrough, type LocalDate, type ReleaseRule, type Slot } from '@/lib/slots';
+import { computeSlots, daysReleasedBetween, nextRelease, releasedThrough, type LocalDate, type ReleaseRule, type Slot } from '@/lib/slots';
 
 /** Today's date where the location is. */
 export const localToday = (location: { timeZone: string }, now: Date): LocalDate =>
@@ -25,6 +25,17 @@ export const lastReleasedDay = (location: LocationForBooking, now: Date): LocalD
 /** When the office next releases days, and through which day; null without a schedule (db-side helper of the release rule). */
 export const nextReleaseOf = (location: LocationForBooking, now: Date) =>
   nextRelease({ rule: releaseRuleOf(location), horizonDays: location.bookingHorizonDays, timeZone: location.timeZone, now });
+
+/**
+ * The days an office released after `after` up to `until` (db-side helper of the release rule: reads the
+ * office's schedule), e.g. for the waitlist to make offers when a day is released. Empty without a schedule
+ * beyond the days the horizon moved on by.
+ */
+export async function daysReleasedAt({ slug, after, until }: { slug: string; after: Date; until: Date }): Promise<LocalDate[]> {
+  const location = await loadLocationForBooking({ slug });
+  if (!location) return [];
+  return daysReleasedBetween({ rule: releaseRuleOf(location), horizonDays: location.bookingHorizonDays, timeZone: location.timeZone, after, until });
+}
 
 /** Bookable starts at `location` for an appointment of `durationMinutes` on the local dates `from`…`to`. */
 export async function findSlots(input: Parameters<typeof findSlotsUntilChange>[0]): Promise<Slot[]> {

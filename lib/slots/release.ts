@@ -49,3 +49,12 @@ export function nextRelease({ rule, horizonDays, timeZone, now }: RuleInput & { 
     if (at > now.getTime()) return { at: new Date(at), through: formatLocalDate(date + horizonDays * dayMs) };
   }
 }
+
+/** The local dates that became bookable after `after` up to and including `until` (e.g. for offers to a waitlist when a day is released). */
+export function daysReleasedBetween({ rule, horizonDays, timeZone, after, until }: RuleInput & { after: Date; until: Date }): LocalDate[] {
+  const first = releasedThrough({ rule, horizonDays, timeZone, now: after });
+  const last = releasedThrough({ rule, horizonDays, timeZone, now: until });
+  const days: LocalDate[] = [];
+  for (let date = localDateMs(first) + dayMs; date <= localDateMs(last); date += dayMs) days.push(formatLocalDate(date));
+  return days;
+}

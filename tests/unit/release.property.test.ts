@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { nextRelease, releasedThrough, releaseMomentOf, type ReleaseRule } from '@/lib/slots';
+import { daysReleasedBetween, nextRelease, releasedThrough, releaseMomentOf, type ReleaseRule } from '@/lib/slots';
 
 const minuteMs = 60_000;
 const dayMinutes = 1440;
@@ -82,6 +82,23 @@ describe('release schedule', { timeout: 60_000 }, () => {
     expect(releasedThrough({ ...input, now: at('2026-12-06T12:00') })).toBe('2027-01-15');
     expect(nextRelease({ ...input, now: at('2026-12-05T09:00') })).toEqual({ at: at('2026-12-07T07:30'), through: '2027-01-18' });
     expect(releaseMomentOf({ ...input, date: '2027-01-16' })).toEqual(at('2026-12-07T07:30'));
+  });
+
+  it('lists exactly the days whose release moment lies in the interval', () => {
+    fc.assert(
+      fc.property(ruleArb, horizonArb, zoneArb, nowArb, fc.integer({ min: 0, max: 10 * dayMinutes }), (rule, horizonDays, timeZone, after, minutes) => {
+        const until = new Date(after.getTime() + minutes * minuteMs);
+        const days = daysReleasedBetween({ rule, horizonDays, timeZone, after, until });
+        for (const date of days) {
+          const moment = releaseMomentOf({ rule, horizonDays, timeZone, date })!.getTime();
+          expect(moment > after.getTime() && moment <= until.getTime()).toBe(true);
+        }
+        // Consecutive, ending where the release stands at `until`.
+        if (days.length > 0) expect(days.at(-1)).toBe(releasedThrough({ rule, horizonDays, timeZone, now: until }));
+        expect(days.length === 0).toBe(releasedThrough({ rule, horizonDays, timeZone, now: after }) === releasedThrough({ rule, horizonDays, timeZone, now: until }));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('offers the whole horizon at any moment without a schedule', () => {
