@@ -461,7 +461,8 @@ async function main(): Promise<number> {
     // rush on that day's page starts a second before it. Without sharing, every request would compute anew.
     const { DateTime } = await import('luxon');
     let releaseAt = DateTime.now().setZone('Europe/Berlin').plus({ minutes: 1 }).startOf('minute');
-    if (releaseAt.toMillis() - Date.now() < 5_000) releaseAt = releaseAt.plus({ minutes: 1 });
+    // Room for the "before" look even on a loaded machine (a page can take seconds while the race's last requests drain).
+    if (releaseAt.toMillis() - Date.now() < 20_000) releaseAt = releaseAt.plus({ minutes: 1 });
     const [{ horizon }] = (await check.query<{ horizon: number }>(`update locations set release_time = $1, release_weekdays = '{1,2,3,4,5,6,7}' where slug = $2 returning booking_horizon_days as horizon`, [releaseAt.toFormat('HH:mm'), LOCATION_SLUG])).rows as [{ horizon: number }];
     const releasedDay = releaseAt.plus({ days: horizon }).toISODate()!;
     const releaseUrls = bases.map((b) => `${b}/de/termin/zeit?standort=${LOCATION_SLUG}&leistungen=${encodeURIComponent(SERVICES)}&tag=${releasedDay}`);
@@ -471,6 +472,7 @@ async function main(): Promise<number> {
         (start) => DateTime.fromISO(start, { zone: 'Europe/Berlin' }).toISODate() === releasedDay,
       ).length;
     const startsBefore = await startsOn();
+    const lookedBeforeRelease = Date.now() < releaseAt.toMillis();
     console.log(`5. Release second: ${releaseAt.toFormat('HH:mm:ss')} releases ${releasedDay}; ${RUSH.connections} connections on its page from a second before, ${RUSH.seconds} s`);
     await sleep(Math.max(0, releaseAt.toMillis() - 1_000 - Date.now()));
     const [releaseRush, releaseSeconds] = await cannon('release second: GET time page', releaseUrls, RUSH.connections, RUSH.seconds);
@@ -482,7 +484,8 @@ async function main(): Promise<number> {
     const floorRate = floor.latencies.length / floorSeconds;
     const rushRate = rush.latencies.length / rushSeconds;
     console.log(`\n   time page under the rush: ${rushRate.toFixed(1)} req/s = ${(rushRate / floorRate).toFixed(2)} × the framework floor (${floorRate.toFixed(1)} req/s), ${(rushRate / (ceiling.latencies.length / ceilingSeconds)).toFixed(2)} × the health check`);
-    console.log(`   release second: ${releasedDay} offered ${startsBefore} starts before ${releaseAt.toFormat('HH:mm')} and ${startsAfter} after` + (startsBefore === 0 && startsAfter > 0 ? ' (ok)' : ' (UNEXPECTED)'));
+    const releaseOk = (startsBefore === 0 || !lookedBeforeRelease) && startsAfter > 0;
+    console.log(`   release second: ${releasedDay} offered ${lookedBeforeRelease ? startsBefore : '(not seen: the page came after the release)'} starts before ${releaseAt.toFormat('HH:mm')} and ${startsAfter} after` + (releaseOk ? ' (ok)' : ' (UNEXPECTED)'));
     const { outcome } = race;
     console.log(`\n   race: ${race.seconds.toFixed(1)} s, ${outcome.held} holds, ${outcome.taken} taken by another client, ${outcome.booked} booked` +
       (outcome.noStart ? `, ${outcome.noStart} clients found no free start left` : '') +
@@ -507,7 +510,7 @@ async function main(): Promise<number> {
     }
     const unanswered = outcome.abandoned + race.steps.time.errors;
     if (unanswered > 0) console.log(`\nFAILED: ${unanswered} race requests got no answer.`);
-    return serverErrors === 0 && overlaps === 0 && outcome.unexpected.size === 0 && unanswered === 0 && startsBefore === 0 && startsAfter > 0 ? 0 : 1;
+    return serverErrors === 0 && overlaps === 0 && outcome.unexpected.size === 0 && unanswered === 0 && releaseOk ? 0 : 1;
   } finally {
     await check.end();
   }
