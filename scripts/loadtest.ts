@@ -1,9 +1,12 @@
 /**
  * `npm run loadtest`: HTTP load on the production build. Starts a throwaway PostgreSQL (embedded in a
  * temporary folder, or a fresh database on DATABASE_URL's server) with the demo data, two `next start`
- * instances on it, and drives them over loopback: a trivial dynamic route (the ceiling), the time page
- * under a rush, and many clients racing through hold → details → confirm as the no-JavaScript forms do.
- * Exits non-zero on any 5xx or on overlapping active bookings on one counter.
+ * instances on it, and drives them over loopback: one time page phase by phase, the health check (the
+ * ceiling), a trivial dynamic page behind the same proxy (the framework floor), the time page under a rush
+ * (also as a ratio of the floor), 500 clients racing through hold → details → confirm as the no-JavaScript
+ * forms do, and a rush that starts a second before the office releases a new day.
+ * Exits non-zero on any 5xx, a race request without an answer, a release that came early or not at all, or
+ * overlapping active bookings on one counter. LOADTEST_CPU_PROF=<folder>: CPU profiles of both instances.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
