@@ -1,6 +1,6 @@
 import createMiddleware from 'next-intl/middleware';
-import type { NextRequest } from 'next/server';
-import { hitRateLimit } from '@/db/queries/rate-limits';
+import { NextResponse, type NextRequest } from 'next/server';
+import { hitRateLimitBatched } from '@/db/queries/rate-limits';
 import { env } from '@/lib/env';
 import { clientAddressFrom } from '@/lib/http/client-address';
 import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
@@ -49,6 +49,9 @@ function routedPath(pathname: string): string {
   return decoded.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
 }
 
+/** The load test's framework floor, app/lasttest (404 unless LOAD_TEST_FLOOR=true). */
+const FLOOR_PATH = '/lasttest';
+
 const localeOf = (request: NextRequest): Locale => (request.nextUrl.pathname.startsWith('/en') ? 'en' : routing.defaultLocale);
 
 async function proxy(request: NextRequest) {
@@ -63,13 +66,14 @@ async function proxy(request: NextRequest) {
   }
   if (request.method === 'GET' && AVAILABILITY_PAGES.has(routedPath(request.nextUrl.pathname))) {
     const address = clientAddressFrom(request.headers.get('x-forwarded-for'), request.headers.get('x-real-ip'));
-    const limit = await hitRateLimit({ key: `availability:${address}`, limit: env.AVAILABILITY_READS_PER_CLIENT_PER_MINUTE, windowSeconds: 60 });
+    const limit = await hitRateLimitBatched({ key: `availability:${address}`, limit: env.AVAILABILITY_READS_PER_CLIENT_PER_MINUTE, windowSeconds: 60 });
     if (!limit.allowed) return noticeResponse({ notice: 'tooManyRequests', locale: localeOf(request), nonce, csp, retryAfterSeconds: limit.retryAfterSeconds });
   }
 
   // Next.js reads the nonce for its own scripts from the policy on the request.
   request.headers.set('Content-Security-Policy', csp);
-  const response = handleI18nRouting(request);
+  // The load test's framework floor (app/lasttest) has no locale: the same proxy work, no locale routing.
+  const response = request.nextUrl.pathname === FLOOR_PATH ? NextResponse.next({ request: { headers: request.headers } }) : handleI18nRouting(request);
   response.headers.set('Content-Security-Policy', csp);
   return response;
 }

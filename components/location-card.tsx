@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ReleaseNote } from '@/components/booking/release-note';
 import { RequestLink } from '@/components/requests/request-link';
 import type { LocationWithHours } from '@/db/queries/locations';
 import { clockTime, pick } from '@/lib/format';
@@ -23,6 +24,7 @@ export async function LocationCard({ location }: { location: LocationWithHours }
         {location.postalCode} {location.city}
       </address>
       <RequestLink location={location} />
+      {location.mode === 'booking' && <ReleaseNote office={location} />}
       <h4>{t('openingHours')}</h4>
       <dl className="hours">
         {days.map((day) => {

@@ -14,24 +14,31 @@ export type DbOrTx = Database | Tx;
 // Kept on globalThis so dev-mode hot reloads do not open a new pool each time.
 const globalForDb = globalThis as unknown as { amtsterminPool?: pg.Pool; amtsterminDb?: Database };
 
+function newPool(max: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: requireDatabaseUrl(),
+    max,
+    connectionTimeoutMillis: 5_000,
+    // Startup parameters of every connection (0 leaves the server's setting): a runaway query or a transaction
+    // left open cannot hold a connection and its locks for good.
+    statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  });
+  // An idle client that loses its connection (e.g. PostgreSQL restarts) must not crash the process.
+  pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+  // A checked-out client whose server goes away emits 'error' between queries; unhandled, that would end the process.
+  pool.on('connect', (client) => client.on('error', (error) => console.error('[db] client error:', error.message)));
+  return pool;
+}
+
 export function getPool(): pg.Pool {
-  if (!globalForDb.amtsterminPool) {
-    const pool = new pg.Pool({
-      connectionString: requireDatabaseUrl(),
-      max: env.DB_POOL_MAX,
-      connectionTimeoutMillis: 5_000,
-      // Startup parameters of every connection (0 leaves the server's setting): a runaway query or a transaction
-      // left open cannot hold a connection and its locks for good.
-      statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
-      idle_in_transaction_session_timeout: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-    });
-    // An idle client that loses its connection (e.g. PostgreSQL restarts) must not crash the process.
-    pool.on('error', (error) => console.error('[db] idle client error:', error.message));
-    // A checked-out client whose server goes away emits 'error' between queries; unhandled, that would end the process.
-    pool.on('connect', (client) => client.on('error', (error) => console.error('[db] client error:', error.message)));
-    globalForDb.amtsterminPool = pool;
-  }
+  globalForDb.amtsterminPool ??= newPool(env.DB_POOL_MAX);
   return globalForDb.amtsterminPool;
+}
+
+/** A client on a small pool of its own, for single-statement reads that must not queue behind the main pool's transactions. */
+export function createDb({ max }: { max: number }): Database {
+  return drizzle(newPool(max), options);
 }
 
 const options = { schema, casing: 'snake_case' } as const;

@@ -52,6 +52,8 @@ const schema = z.object({
    * of `npm start`; with DATABASE_URL only when set to true, so a real installation never gets a published password.
    */
   DEMO: z.stringbool().optional(),
+  /** `npm run loadtest` only: serve the framework floor, a trivial dynamic page at /lasttest (404 otherwise). */
+  LOAD_TEST_FLOOR: z.stringbool().default(false),
   /** Connections each app process keeps to PostgreSQL at most (several instances: this times the instances). */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** PostgreSQL cancels a statement that runs longer (ms; 0 = never), so one bad query cannot hold a connection and its locks. */

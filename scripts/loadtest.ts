@@ -1,9 +1,12 @@
 /**
  * `npm run loadtest`: HTTP load on the production build. Starts a throwaway PostgreSQL (embedded in a
  * temporary folder, or a fresh database on DATABASE_URL's server) with the demo data, two `next start`
- * instances on it, and drives them over loopback: a trivial dynamic route (the ceiling), the time page
- * under a rush, and many clients racing through hold → details → confirm as the no-JavaScript forms do.
- * Exits non-zero on any 5xx or on overlapping active bookings on one counter.
+ * instances on it, and drives them over loopback: one time page phase by phase, the health check (the
+ * ceiling), a trivial dynamic page behind the same proxy (the framework floor), the time page under a rush
+ * (also as a ratio of the floor), 500 clients racing through hold → details → confirm as the no-JavaScript
+ * forms do, and a rush that starts a second before the office releases a new day.
+ * Exits non-zero on any 5xx, a race request without an answer, a release that came early or not at all, or
+ * overlapping active bookings on one counter. LOADTEST_CPU_PROF=<folder>: CPU profiles of both instances.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +25,8 @@ const LOCATION_SLUG = 'buergeramt-mitte';
 const SERVICES = 'personalausweis:1';
 const CEILING = { seconds: 10, connections: 50 };
 const RUSH = { seconds: 10, connections: 100 };
-const RACE = { clients: 200, attemptsPerClient: 5, seconds: 20, pickAmong: 5 };
+const FLOOR = { seconds: 10, connections: 50 };
+const RACE = { clients: 500, attemptsPerClient: 5, seconds: 20, pickAmong: 5 };
 /** Every request of the race gives up after this long (counted as a connection error). */
 const REQUEST_TIMEOUT_MS = 20_000;
 /** Requests still in flight this long after the race's end are aborted (counted as connection errors). */
@@ -251,9 +255,65 @@ async function holdRace(bases: string[], day: string) {
   };
 
   const started = performance.now();
-  await Promise.all(Array.from({ length: RACE.clients }, (_, n) => client(n)));
+  // A request whose abort never lands (a lost AbortSignal.any on Node 20) must not hang the run: after the
+  // grace period the race ends, and clients still waiting count as not answered.
+  let finished = 0;
+  await Promise.race([
+    Promise.all(Array.from({ length: RACE.clients }, (_, n) => client(n).finally(() => finished++))),
+    sleep(RACE.seconds * 1000 + RACE_GRACE_MS + 5_000),
+  ]);
+  outcome.abandoned += RACE.clients - finished;
   clearTimeout(hardStop);
   return { steps, outcome, seconds: (performance.now() - started) / 1000 };
+}
+
+// ---------------------------------------------------------------- phases of one time page
+
+const PHASE_RUNS = 100;
+
+/** The data work of one time page, phase by phase, as the page and the proxy do it (app modules imported after DATABASE_URL is set). */
+async function timePhases({ slug, services: servicesParam }: { slug: string; services: string }): Promise<[string, number, number][]> {
+  const { hitRateLimit, hitRateLimitBatched } = await import('@/db/queries/rate-limits');
+  const { loadLocationForBooking, loadClosures, loadBusyState } = await import('@/db/queries/availability');
+  const { horizonEnd, localToday } = await import('@/lib/booking/availability');
+  const { AvailabilityCache } = await import('@/lib/booking/availability-cache');
+  const { parseChoiceParam, resolveChoice } = await import('@/lib/booking/choice');
+  const { computeSlots, durationOf } = await import('@/lib/slots');
+  const { DateTime } = await import('luxon');
+  const location = (await loadLocationForBooking({ slug }))!;
+  const durationMinutes = durationOf(resolveChoice(location.services, parseChoiceParam(servicesParam))!);
+  const now = new Date();
+  const [from, to] = [localToday(location, now), horizonEnd(location, now)];
+  const rangeStart = DateTime.fromISO(from, { zone: location.timeZone }).startOf('day').toJSDate();
+  const rangeEnd = DateTime.fromISO(to, { zone: location.timeZone }).plus({ days: 1 }).startOf('day').toJSDate();
+  const { busy } = await loadBusyState({ locationId: location.id, from: rangeStart, to: rangeEnd, releaseDelayMinutes: 15 });
+  const closures = await loadClosures({ locationId: location.id, from, to });
+  const cache = new AvailabilityCache();
+  await (await cache.snapshot()).findSlots({ location, durationMinutes, from, to, now });
+  const phases: [string, () => Promise<unknown>][] = [
+    ['proxy: rate-limit hit, one upsert per request (before)', () => hitRateLimit({ key: 'availability:phase', limit: 1e9, windowSeconds: 60 })],
+    ['proxy: rate-limit hit, batched (after; alone = one upsert)', () => hitRateLimitBatched({ key: 'availability:phase', limit: 1e9, windowSeconds: 60 })],
+    ['office load: loadLocationForBooking (5 queries, before)', () => loadLocationForBooking({ slug })],
+    ['busy intervals + closures of 42 days (2 queries, before)', () => Promise.all([loadBusyState({ locationId: location.id, from: rangeStart, to: rangeEnd, releaseDelayMinutes: 15 }), loadClosures({ locationId: location.id, from, to })])],
+    ['slot computation: computeSlots over 42 days (before)', async () => computeSlots({ timeZone: location.timeZone, windows: location.windows, closures, counterIds: location.counterIds, busy, durationMinutes, stepMinutes: location.slotStepMinutes, minLeadMinutes: location.minLeadMinutes, horizonDays: location.bookingHorizonDays, now: new Date(), from, to })],
+    ['after: versions read + cached office + cached slots', async () => {
+      const view = await cache.snapshot();
+      const cached = (await view.location(slug))!;
+      return view.findSlots({ location: cached, durationMinutes, from, to, now: new Date() });
+    }],
+  ];
+  const result: [string, number, number][] = [];
+  for (const [label, run] of phases) {
+    const times: number[] = [];
+    for (let i = 0; i < PHASE_RUNS; i++) {
+      const started = performance.now();
+      await run();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    result.push([label, percentile(times, 50), percentile(times, 95)]);
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------- main
@@ -286,6 +346,7 @@ async function main(): Promise<number> {
   const { parseChoiceParam, resolveChoice } = await import('@/lib/booking/choice');
   let day: string;
   let dayStarts: number;
+  let phases: [string, number, number][];
   try {
     await seedDemoData(getDb());
     const location = await loadLocationForBooking({ slug: LOCATION_SLUG });
@@ -298,6 +359,7 @@ async function main(): Promise<number> {
     // The busiest weekday: the one with the most starts on offer (a long Thursday), the day a rush goes for.
     [day, dayStarts] = [...perDay].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['', 0];
     if (!day) throw new Error('No free start in the horizon');
+    phases = await timePhases({ slug: LOCATION_SLUG, services: SERVICES });
   } finally {
     await closeDb();
   }
@@ -309,7 +371,10 @@ async function main(): Promise<number> {
   for (const [i, port] of ports.entries()) {
     const logFile = path.join(tempDir, `next-${i + 1}.log`);
     const log = createWriteStream(logFile);
-    const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    const startArgs = ['start', '-p', String(port), '-H', '127.0.0.1'];
+    // LOADTEST_CPU_PROF=<folder>: each instance writes a V8 CPU profile there when it stops (README, "Load test").
+    const profile = process.env.LOADTEST_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.LOADTEST_CPU_PROF)}`] : [];
+    const server = spawn(profile.length ? process.execPath : path.join('node_modules', '.bin', 'next'), profile.length ? [...profile, path.join('node_modules', 'next', 'dist', 'bin', 'next'), ...startArgs] : startArgs, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
@@ -327,10 +392,13 @@ async function main(): Promise<number> {
         TRUSTED_PROXY_HOPS: '1',
         IN_PROCESS_WORKER: 'true',
         NEXT_TELEMETRY_DISABLED: '1',
+        // The framework floor, app/lasttest: a dynamic page behind the same proxy that does nothing itself.
+        LOAD_TEST_FLOOR: 'true',
       },
     });
-    server.stdout!.pipe(log);
-    server.stderr!.pipe(log);
+    // Both streams write to one file: neither may end it while the other still writes.
+    server.stdout!.pipe(log, { end: false });
+    server.stderr!.pipe(log, { end: false });
     servers.push(server);
   }
   await Promise.all(servers.map((server, i) => waitForHealth(bases[i]!, server, path.join(tempDir!, `next-${i + 1}.log`))));
@@ -347,9 +415,29 @@ async function main(): Promise<number> {
     console.log(`Two \`next start\` instances: ${bases.join(', ')}; demo data; race and rush day ${day} (${dayStarts} free starts for ${SERVICES})`);
 
     const healthUrls = bases.map((b) => `${b}/api/health`);
+    const floorUrls = bases.map((b) => `${b}/lasttest`);
     const timeUrls = bases.map((b) => `${b}/de/termin/zeit?standort=${LOCATION_SLUG}&leistungen=${encodeURIComponent(SERVICES)}&tag=${day}`);
     // Warm-up: first renders load modules and open pool connections.
-    for (const url of [...healthUrls, ...timeUrls]) for (let i = 0; i < 10; i++) await (await fetch(url)).text();
+    for (const url of [...healthUrls, ...floorUrls, ...timeUrls]) for (let i = 0; i < 10; i++) await (await fetch(url)).text();
+
+    // One request at a time, nothing else running: what a single page costs end to end.
+    const single = async (url: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < PHASE_RUNS / 4; i++) {
+        const started = performance.now();
+        await (await fetch(url, { headers: { 'x-forwarded-for': '10.99.0.1' } })).text();
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b);
+    };
+    const floorAlone = await single(floorUrls[0]!);
+    const timeAlone = await single(timeUrls[0]!);
+    console.log(`\n0. One time page, phase by phase (sequential, unloaded; data work timed in this process on the same database, ${PHASE_RUNS} runs):`);
+    console.log(table(['phase', 'p50 ms', 'p95 ms'], [
+      ['whole request: floor page (proxy with nonce, Next.js, no work)', ms(percentile(floorAlone, 50)), ms(percentile(floorAlone, 95))],
+      ['whole request: time page', ms(percentile(timeAlone, 50)), ms(percentile(timeAlone, 95))],
+      ...phases.map(([label, p50, p95]) => [label, ms(p50), ms(p95)]),
+    ]));
 
     const rows: (string | number)[][] = [];
     const tallies: Tally[] = [];
@@ -357,18 +445,50 @@ async function main(): Promise<number> {
     const [ceiling, ceilingSeconds] = await cannon('ceiling: GET /api/health', healthUrls, CEILING.connections, CEILING.seconds);
     rows.push(ceiling.row(ceilingSeconds));
     tallies.push(ceiling);
-    console.log(`2. Availability rush: GET /de/termin/zeit?…&tag=${day}, ${RUSH.connections} connections over both instances, ${RUSH.seconds} s`);
+    console.log(`2. Framework floor: GET /lasttest (a dynamic page doing nothing, behind the same proxy, without the locale layout), ${FLOOR.connections} connections, ${FLOOR.seconds} s`);
+    const [floor, floorSeconds] = await cannon('floor: GET trivial dynamic page', floorUrls, FLOOR.connections, FLOOR.seconds);
+    rows.push(floor.row(floorSeconds));
+    tallies.push(floor);
+    console.log(`3. Availability rush: GET /de/termin/zeit?…&tag=${day}, ${RUSH.connections} connections over both instances, ${RUSH.seconds} s`);
     const [rush, rushSeconds] = await cannon('rush: GET time page', timeUrls, RUSH.connections, RUSH.seconds);
     rows.push(rush.row(rushSeconds));
     tallies.push(rush);
-    console.log(`3. Hold race: ${RACE.clients} clients on ${day}, up to ${RACE.attemptsPerClient} attempts each, ≤ ${RACE.seconds} s; every client that gets a hold enters its details and confirms`);
+    console.log(`4. Hold race: ${RACE.clients} clients on ${day}, up to ${RACE.attemptsPerClient} attempts each, ≤ ${RACE.seconds} s; every client that gets a hold enters its details and confirms`);
     const race = await holdRace(bases, day);
     for (const tally of Object.values(race.steps)) {
       rows.push(tally.row(race.seconds));
       tallies.push(tally);
     }
 
+    // 5. The release second: the office releases the day the horizon reaches at the next full minute, and a
+    // rush on that day's page starts a second before it. Without sharing, every request would compute anew.
+    const { DateTime } = await import('luxon');
+    let releaseAt = DateTime.now().setZone('Europe/Berlin').plus({ minutes: 1 }).startOf('minute');
+    // Room for the "before" look even on a loaded machine (a page can take seconds while the race's last requests drain).
+    if (releaseAt.toMillis() - Date.now() < 20_000) releaseAt = releaseAt.plus({ minutes: 1 });
+    const [{ horizon }] = (await check.query<{ horizon: number }>(`update locations set release_time = $1, release_weekdays = '{1,2,3,4,5,6,7}' where slug = $2 returning booking_horizon_days as horizon`, [releaseAt.toFormat('HH:mm'), LOCATION_SLUG])).rows as [{ horizon: number }];
+    const releasedDay = releaseAt.plus({ days: horizon }).toISODate()!;
+    const releaseUrls = bases.map((b) => `${b}/de/termin/zeit?standort=${LOCATION_SLUG}&leistungen=${encodeURIComponent(SERVICES)}&tag=${releasedDay}`);
+    // The page falls back to the first free day while the asked one is not bookable: count starts on that day only.
+    const startsOn = async () =>
+      (parseForms(await (await fetch(releaseUrls[0]!, { headers: { 'x-forwarded-for': '10.99.0.2' } })).text()).find((f) => f.starts.length > 0)?.starts ?? []).filter(
+        (start) => DateTime.fromISO(start, { zone: 'Europe/Berlin' }).toISODate() === releasedDay,
+      ).length;
+    const startsBefore = await startsOn();
+    const lookedBeforeRelease = Date.now() < releaseAt.toMillis();
+    console.log(`5. Release second: ${releaseAt.toFormat('HH:mm:ss')} releases ${releasedDay}; ${RUSH.connections} connections on its page from a second before, ${RUSH.seconds} s`);
+    await sleep(Math.max(0, releaseAt.toMillis() - 1_000 - Date.now()));
+    const [releaseRush, releaseSeconds] = await cannon('release second: GET time page', releaseUrls, RUSH.connections, RUSH.seconds);
+    rows.push(releaseRush.row(releaseSeconds));
+    tallies.push(releaseRush);
+    const startsAfter = await startsOn();
+
     console.log('\n' + table(['scenario / step', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx/3xx', '5xx', 'no answer'], rows));
+    const floorRate = floor.latencies.length / floorSeconds;
+    const rushRate = rush.latencies.length / rushSeconds;
+    console.log(`\n   time page under the rush: ${rushRate.toFixed(1)} req/s = ${(rushRate / floorRate).toFixed(2)} × the framework floor (${floorRate.toFixed(1)} req/s), ${(rushRate / (ceiling.latencies.length / ceilingSeconds)).toFixed(2)} × the health check`);
+    const releaseOk = (startsBefore === 0 || !lookedBeforeRelease) && startsAfter > 0;
+    console.log(`   release second: ${releasedDay} offered ${lookedBeforeRelease ? startsBefore : '(not seen: the page came after the release)'} starts before ${releaseAt.toFormat('HH:mm')} and ${startsAfter} after` + (releaseOk ? ' (ok)' : ' (UNEXPECTED)'));
     const { outcome } = race;
     console.log(`\n   race: ${race.seconds.toFixed(1)} s, ${outcome.held} holds, ${outcome.taken} taken by another client, ${outcome.booked} booked` +
       (outcome.noStart ? `, ${outcome.noStart} clients found no free start left` : '') +
@@ -384,14 +504,16 @@ async function main(): Promise<number> {
          and not (a.status = 'held' and a.hold_expires_at <= now())
          and not (b.status = 'held' and b.hold_expires_at <= now())`)).rows as [{ overlaps: number }];
     const [{ booked }] = (await check.query<{ booked: number }>(`select count(*)::int as booked from bookings where status = 'booked'`)).rows as [{ booked: number }];
-    console.log(`\n4. Overlapping active bookings on one counter: ${overlaps} ${overlaps === 0 ? '(ok)' : '(INVARIANT BROKEN)'}; ${booked} bookings 'booked' in the database`);
+    console.log(`\n6. Overlapping active bookings on one counter: ${overlaps} ${overlaps === 0 ? '(ok)' : '(INVARIANT BROKEN)'}; ${booked} bookings 'booked' in the database`);
 
     const serverErrors = tallies.reduce((sum, t) => sum + t.serverErrors, 0);
     if (serverErrors > 0) {
       console.log(`\nFAILED: ${serverErrors} responses with status 5xx. Server log tails:`);
       for (let i = 0; i < servers.length; i++) console.log(readFileSync(path.join(tempDir, `next-${i + 1}.log`), 'utf8').slice(-3_000));
     }
-    return serverErrors === 0 && overlaps === 0 && outcome.unexpected.size === 0 ? 0 : 1;
+    const unanswered = outcome.abandoned + race.steps.time.errors;
+    if (unanswered > 0) console.log(`\nFAILED: ${unanswered} race requests got no answer.`);
+    return serverErrors === 0 && overlaps === 0 && outcome.unexpected.size === 0 && unanswered === 0 && releaseOk ? 0 : 1;
   } finally {
     await check.end();
   }

@@ -5,13 +5,12 @@ import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { CITIZEN_CLIENT_NAMESPACES, pickNamespaces } from '@/lib/i18n/client-namespaces';
 import { routing } from '@/lib/i18n/routing';
 
 // Every page reads live data (free slots, bookings); nothing is prerendered at build time.
 export const dynamic = 'force-dynamic';
 
-// Only what client components translate goes to the browser; page texts and mails stay on the server.
-const CLIENT_NAMESPACES = ['Admin', 'Booking', 'Cancel', 'Error', 'LocaleSwitcher', 'PinCheck', 'Request', 'RequestStaff', 'Reschedule', 'Staff', 'WalkIn'] as const;
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
@@ -28,7 +27,8 @@ export default async function LocaleLayout({ children, params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Layout' });
   const messages = await getMessages();
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]]));
+  // Only what the citizens' client components translate goes to the browser; the staff area adds its own.
+  const clientMessages = pickNamespaces(messages, CITIZEN_CLIENT_NAMESPACES);
 
   return (
     <html lang={locale}>

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import type { LocalDate } from '@/lib/slots';
 
 type Props = {
@@ -12,10 +12,12 @@ type Props = {
   query: Record<string, string>;
   /** The page the day and month links open: choosing a time to book, or a new time for a booking. */
   pathname?: '/termin/zeit' | '/termin/verschieben';
+  /** Days the office has not released yet: shown as "ab …" with the moment they become bookable. */
+  later?: ReadonlyMap<LocalDate, { short: string; label: string }>;
 };
 
 /** A month grid, Monday first. Days with free times are links; the others say why they are not. */
-export async function MonthCalendar({ month, available, selected, firstMonth, lastMonth, query, pathname = '/termin/zeit' }: Props) {
+export async function MonthCalendar({ month, available, selected, firstMonth, lastMonth, query, pathname = '/termin/zeit', later }: Props) {
   const t = await getTranslations('Booking.time');
   const locale = await getLocale();
   const first = DateTime.fromISO(`${month}-01`, { locale });
@@ -72,16 +74,24 @@ export async function MonthCalendar({ month, available, selected, firstMonth, la
                 return (
                   <td key={j}>
                     {available.has(iso) ? (
-                      <Link
-                        href={{ pathname, query: { ...query, monat: month, tag: iso } }}
-                        // Each free-times page is rate-limited per client; prefetching a month of days would use the budget up.
-                        prefetch={false}
+                      // A plain link, not next-intl's client Link: a month of them made up a good part of the page's RSC
+                      // payload, and a day is a new page anyway (never prefetched: each free-times page counts against a limit).
+                      <a
+                        href={getPathname({ href: { pathname, query: { ...query, monat: month, tag: iso } }, locale })}
                         className={`calendar__day calendar__day--available${iso === selected ? ' calendar__day--selected' : ''}`}
                         aria-current={iso === selected ? 'date' : undefined}
                         aria-label={t('dayAvailable', { date: label })}
                       >
                         {day.day}
-                      </Link>
+                      </a>
+                    ) : later?.has(iso) ? (
+                      <span className="calendar__day calendar__day--later">
+                        <span aria-hidden="true">
+                          {day.day}
+                          <small>{later.get(iso)!.short}</small>
+                        </span>
+                        <span className="visually-hidden">{later.get(iso)!.label}</span>
+                      </span>
                     ) : (
                       <span className="calendar__day calendar__day--unavailable">
                         <span aria-hidden="true">{day.day}</span>

@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { clockFormat } from '@/lib/format';
 import { HoldForm } from './hold-form';
+import { PendingFieldset } from './pending-fieldset';
 import type { Slot } from '@/lib/slots';
 
 /** Free start times as submit buttons of one form; the button's value is the start, the hidden fields say for what. */
@@ -29,15 +29,18 @@ export async function SlotForm({ action, hidden, slots, timeZone, labelledBy, ch
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <ul className="slot-list">
-        {slots.map((slot) => (
-          <li key={slot.start.toISOString()}>
-            <SubmitButton name="start" value={slot.start.toISOString()} className="button button--secondary slot" aria-label={`${t('slotLabel', { time: time(slot.start) })}, ${longDate(slot.start)}`}>
-              {t('slotButton', { time: time(slot.start) })}
-            </SubmitButton>
-          </li>
-        ))}
-      </ul>
+      {/* Plain buttons in one fieldset that is disabled while the form is sent: a day of times as client components was a good part of the page's cost. */}
+      <PendingFieldset>
+        <ul className="slot-list">
+          {slots.map((slot) => (
+            <li key={slot.start.toISOString()}>
+              <button type="submit" name="start" value={slot.start.toISOString()} className="button button--secondary slot" aria-label={`${t('slotLabel', { time: time(slot.start) })}, ${longDate(slot.start)}`}>
+                {t('slotButton', { time: time(slot.start) })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </PendingFieldset>
     </HoldForm>
   );
 }

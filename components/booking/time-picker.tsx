@@ -1,13 +1,14 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { LocationForBooking } from '@/db/queries/availability';
-import { horizonEnd, localToday } from '@/lib/booking/availability';
+import { horizonEnd, lastReleasedDay, localToday } from '@/lib/booking/availability';
 import { calendarView } from '@/lib/booking/calendar-view';
 import { clockFormat } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import type { Slot } from '@/lib/slots';
 import { MonthCalendar } from './month-calendar';
+import { laterDays, ReleaseNote } from './release-note';
 import { SlotForm } from './slot-form';
 
 type Props = {
@@ -44,6 +45,9 @@ export async function TimePicker({ location, slots, query, pathname, baseQuery, 
     tag: firstParam(query.tag),
     zeit: notice === 'vergeben' ? firstParam(query.zeit) : '',
   });
+  const released = lastReleasedDay(location, now);
+  const dayAfter = new Date(Date.parse(`${released}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const later = await laterDays({ office: location, now, from: dayAfter, to: horizonEnd(location, now) });
   const time = (d: Date) => format.dateTime(d, { ...clockFormat, timeZone: zone });
   const longDate = (d: Date) => format.dateTime(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: zone });
 
@@ -71,6 +75,7 @@ export async function TimePicker({ location, slots, query, pathname, baseQuery, 
         </p>
       )}
       {intro}
+      <ReleaseNote office={location} now={now} />
       <div className="booking-layout">
         <div>
           {view.first ? (
@@ -82,7 +87,7 @@ export async function TimePicker({ location, slots, query, pathname, baseQuery, 
           ) : (
             <p className="alert alert--info">{t('noSlots', { days: location.bookingHorizonDays })}</p>
           )}
-          <MonthCalendar month={view.month} available={view.available} selected={view.day} firstMonth={view.firstMonth} lastMonth={view.lastMonth} query={baseQuery} pathname={pathname} />
+          <MonthCalendar month={view.month} available={view.available} selected={view.day} firstMonth={view.firstMonth} lastMonth={view.lastMonth} query={baseQuery} pathname={pathname} later={later} />
           <section aria-labelledby="slots-title" className="day-slots">
             {view.day && view.daySlots.length > 0 ? (
               <>

@@ -91,3 +91,9 @@ export async function updateOfficeSettings({ id, settings, tx }: { id: number; s
   const [row] = await tx.update(locations).set(settings).where(eq(locations.id, id)).returning();
   return row ?? null;
 }
+
+/** An office's release schedule; `releaseTime` null: no fixed release. */
+export async function updateReleaseSchedule({ id, releaseTime, releaseWeekdays, tx }: { id: number; releaseTime: string | null; releaseWeekdays: number[]; tx: DbOrTx }) {
+  const [row] = await tx.update(locations).set({ releaseTime, releaseWeekdays }).where(eq(locations.id, id)).returning();
+  return row ?? null;
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { activeBookingStatuses, bookings, closures, counters, documents, locationServices, locations, openingHours, serviceDocuments, services } from '@/db/schema';
+import { activeBookingStatuses, availabilityVersions, bookings, closures, counters, documents, locationServices, locations, openingHours, serviceDocuments, services } from '@/db/schema';
 import type { BusyInterval, Closure, LocalDate, WeeklyWindow } from '@/lib/slots';
 import { isSlug } from '@/lib/validation/text';
 
@@ -61,13 +61,33 @@ export async function loadClosures({ locationId, from, to, tx = getDb() }: { loc
 }
 
 /**
- * Counter time taken between `from` and `to`: active bookings, unexpired holds, and bookings cancelled less
- * than `releaseDelayMinutes` ago (a cancelled time is not offered to the next person at once), each with
- * the `kind` that says whether a re-pack may move it.
+ * When a time cancelled at `cancelledAt` is offered again: `releaseDelayMinutes` later, rounded up to the next
+ * full quarter hour (:00, :15, :30, :45), so citizens can know when cancelled times come back; 0 (staff) at once.
  */
-export async function loadBusyIntervals({ locationId, from, to, releaseDelayMinutes = 0, tx = getDb() }: { locationId: number; from: Date; to: Date; releaseDelayMinutes?: number; tx?: DbOrTx }): Promise<BusyInterval[]> {
+const cancelledReleaseAt = (releaseDelayMinutes: number) =>
+  sql`case when ${releaseDelayMinutes}::int = 0 then ${bookings.cancelledAt}
+      else to_timestamp(ceil(extract(epoch from ${bookings.cancelledAt} + make_interval(mins => ${releaseDelayMinutes}::int)) / 900) * 900) end`;
+
+/**
+ * Counter time taken between `from` and `to`: active bookings, unexpired holds, and cancelled bookings whose
+ * time is not offered again yet (`cancelledReleaseAt`), each with the `kind` that says whether a re-pack may
+ * move it. `changesInMs`: how long until one of them changes by the clock alone (a hold expires, a cancelled
+ * time comes back, a booking starts and can no longer move); null when none will. Measured on the database's
+ * clock, so a cache on another machine's clock is off by the skew only, not by the query's age.
+ */
+export async function loadBusyState({ locationId, from, to, releaseDelayMinutes = 0, tx = getDb() }: { locationId: number; from: Date; to: Date; releaseDelayMinutes?: number; tx?: DbOrTx }): Promise<{ busy: BusyInterval[]; changesInMs: number | null }> {
+  const releaseAt = cancelledReleaseAt(releaseDelayMinutes);
   const rows = await tx
-    .select({ counterId: bookings.counterId, status: bookings.status, start: sql<Date>`lower(${bookings.during})`, end: sql<Date>`upper(${bookings.during})` })
+    .select({
+      counterId: bookings.counterId,
+      status: bookings.status,
+      start: sql<Date>`lower(${bookings.during})`,
+      end: sql<Date>`upper(${bookings.during})`,
+      changesInMs: sql<number | null>`extract(epoch from least(
+          case when ${bookings.status} = 'held' then ${bookings.holdExpiresAt} end,
+          case when ${bookings.status} = 'cancelled' then ${releaseAt} end,
+          case when lower(${bookings.during}) > now() then lower(${bookings.during}) end) - now()) * 1000`,
+    })
     .from(bookings)
     .where(
       and(
@@ -75,11 +95,27 @@ export async function loadBusyIntervals({ locationId, from, to, releaseDelayMinu
         sql`${bookings.during} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`,
         or(
           and(inArray(bookings.status, [...activeBookingStatuses]), sql`not (${bookings.status} = 'held' and ${bookings.holdExpiresAt} <= now())`),
-          and(eq(bookings.status, 'cancelled'), sql`${bookings.cancelledAt} > now() - make_interval(mins => ${releaseDelayMinutes})`),
+          and(eq(bookings.status, 'cancelled'), sql`${releaseAt} > now()`),
         ),
       ),
     );
   // Held and booked times may be re-packed onto other counters; checked-in (and later) ones stay put.
   const kindOf = (status: string): BusyInterval['kind'] => (status === 'cancelled' ? 'released' : status === 'held' || status === 'booked' ? 'movable' : 'fixed');
-  return rows.map((r) => ({ counterId: r.counterId, start: new Date(r.start), end: new Date(r.end), kind: kindOf(r.status) }));
+  const changes = rows.map((r) => (r.changesInMs === null ? Number.POSITIVE_INFINITY : Number(r.changesInMs)));
+  const changesInMs = Math.min(Number.POSITIVE_INFINITY, ...changes);
+  return {
+    busy: rows.map((r) => ({ counterId: r.counterId, start: new Date(r.start), end: new Date(r.end), kind: kindOf(r.status) })),
+    changesInMs: Number.isFinite(changesInMs) ? Math.max(0, changesInMs) : null,
+  };
+}
+
+/** `loadBusyState`'s intervals alone. */
+export async function loadBusyIntervals(input: Parameters<typeof loadBusyState>[0]): Promise<BusyInterval[]> {
+  return (await loadBusyState(input)).busy;
+}
+
+/** Every location's availability versions (see `availabilityVersions`); a location without a row has 0 and 0. */
+export async function loadAvailabilityVersions({ tx = getDb() }: { tx?: DbOrTx } = {}): Promise<Map<number, { version: number; configVersion: number }>> {
+  const rows = await tx.select({ locationId: availabilityVersions.locationId, version: availabilityVersions.version, configVersion: availabilityVersions.configVersion }).from(availabilityVersions);
+  return new Map(rows.map((r) => [r.locationId, { version: r.version, configVersion: r.configVersion }]));
 }

@@ -37,6 +37,59 @@ export async function hitRateLimit({ key: clear, limit, windowSeconds, tx = getD
   return { allowed: row.hits <= limit, retryAfterSeconds: Math.max(1, row.retry_after) };
 }
 
+type PendingHit = { key: string; windowSeconds: number; limit: number; resolve: (result: RateLimitResult) => void; reject: (error: unknown) => void };
+
+/**
+ * `hitRateLimit` for a read path that a rush hammers (the proxy's limit on availability pages): the hits that
+ * arrive while one write is running go to PostgreSQL together in the next single statement, instead of one
+ * upsert per request queuing for the pool. Exactly as strict: every hit is counted, shared by all instances,
+ * and each caller learns the count its own hit reached.
+ */
+export function hitRateLimitBatched({ key, limit, windowSeconds }: { key: string; limit: number; windowSeconds: number }): Promise<RateLimitResult> {
+  if (LONGEST_WINDOW_SECONDS % windowSeconds !== 0) return Promise.reject(new RangeError(`A rate-limit window of ${windowSeconds} s must divide ${LONGEST_WINDOW_SECONDS} s`));
+  return new Promise((resolve, reject) => {
+    batch.pending.push({ key, windowSeconds, limit, resolve, reject });
+    if (!batch.running) {
+      batch.running = true;
+      setImmediate(flushHits);
+    }
+  });
+}
+
+const batch: { pending: PendingHit[]; running: boolean } = { pending: [], running: false };
+
+async function flushHits(): Promise<void> {
+  const hits = batch.pending.splice(0);
+  try {
+    for (const windowSeconds of new Set(hits.map((h) => h.windowSeconds))) {
+      const group = hits.filter((h) => h.windowSeconds === windowSeconds);
+      try {
+        const keys = await Promise.all(group.map((h) => pseudonym(h.key)));
+        const counts = new Map<string, number>();
+        for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+        const { rows } = await getDb().execute<{ key: string; hits: number; retry_after: number }>(sql`
+          with w as (select to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}) as start),
+               input as (select * from unnest(${sql.param([...counts.keys()])}::text[], ${sql.param([...counts.values()])}::int[]) as i(key, n))
+          insert into rate_limits (key, window_start, hits)
+          select input.key, w.start, input.n from input, w
+          on conflict (key, window_start) do update set hits = rate_limits.hits + excluded.hits
+          returning key, hits, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
+        // Each caller's hit is one of the n this batch added to the key: the first sees the count before them plus one.
+        const reached = new Map(rows.map((r) => [r.key, { next: r.hits - counts.get(r.key)! + 1, retryAfterSeconds: Math.max(1, r.retry_after) }]));
+        group.forEach((hit, i) => {
+          const row = reached.get(keys[i]!)!;
+          hit.resolve({ allowed: row.next++ <= hit.limit, retryAfterSeconds: row.retryAfterSeconds });
+        });
+      } catch (error) {
+        for (const hit of group) hit.reject(error);
+      }
+    }
+  } finally {
+    if (batch.pending.length > 0) setImmediate(flushHits);
+    else batch.running = false;
+  }
+}
+
 /** Removes windows that have certainly ended: nothing about a client is kept longer than its limit needs. */
 export async function sweepRateLimits({ tx = getDb() }: { tx?: DbOrTx } = {}): Promise<void> {
   await tx.execute(sql`delete from rate_limits where window_start < now() - make_interval(secs => ${LONGEST_WINDOW_SECONDS})`);

@@ -1,4 +1,4 @@
-import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, serial, smallint, text, time, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, serial, smallint, text, time, timestamp, unique } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { localized } from './types';
 import { services } from './services';
@@ -31,8 +31,13 @@ export const locations = pgTable('locations', {
   reminderHours: integer('reminder_hours').default(48),
   /** Hours before an appointment a second reminder goes out; null: none. Always closer to the appointment than the first. */
   secondReminderHours: integer('second_reminder_hours'),
+  /** When new days are released (lib/slots/release.ts): wall-clock time on `releaseWeekdays`; null: the whole horizon at any moment. */
+  releaseTime: time('release_time'),
+  /** ISO weekdays (1 = Monday) on which `releaseTime` releases the day the horizon reaches. */
+  releaseWeekdays: smallint('release_weekdays').array().notNull().default(sql`'{1,2,3,4,5}'`),
 }, (t) => [
   check('locations_reminder_hours', sql`coalesce(${t.reminderHours} between 1 and 336 and (${t.secondReminderHours} is null or ${t.secondReminderHours} between 1 and ${t.reminderHours} - 1), ${t.secondReminderHours} is null)`),
+  check('locations_release_weekdays', sql`cardinality(${t.releaseWeekdays}) between 1 and 7 and ${t.releaseWeekdays} <@ '{1,2,3,4,5,6,7}'::smallint[]`),
   check('locations_horizon_positive', sql`${t.bookingHorizonDays} > 0`),
   check('locations_step_positive', sql`${t.slotStepMinutes} > 0`),
   check('locations_hold_positive', sql`${t.holdMinutes} > 0`),
@@ -91,3 +96,18 @@ export const locationServices = pgTable('location_services', {
   check('location_services_minutes', sql`${t.minutesPerUnit} > 0`),
   check('location_services_max', sql`${t.maxCount} >= 1`),
 ]);
+
+/**
+ * A number per location that PostgreSQL raises in the committing transaction of every change that can change
+ * its free times or its time page (bookings, closures, hours, counters, services, booking rules), by deferred
+ * triggers (migration `availability_versions`). App instances cache availability under it
+ * (lib/booking/availability-cache.ts): a version read after a commit always differs from one read before it.
+ */
+export const availabilityVersions = pgTable('availability_versions', {
+  locationId: integer('location_id').primaryKey().references(() => locations.id, { onDelete: 'cascade' }),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+  /** Raised with `version` by every change except bookings: the office's data (hours, counters, services, rules) is cached under it. */
+  configVersion: bigint('config_version', { mode: 'number' }).notNull().default(0),
+  /** The transaction that raised it last: one raise per transaction, however many rows it changed. */
+  bumpedIn: bigint('bumped_in', { mode: 'number' }).notNull().default(0),
+});

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { lockLocation, updateOfficeSettings, type OfficeSettings } from '@/db/queries/admin-locations';
+import { lockLocation, updateOfficeSettings, updateReleaseSchedule, type OfficeSettings } from '@/db/queries/admin-locations';
 import { writeAudit } from '@/db/queries/staff';
 import type { StaffUser } from '@/lib/auth/staff-session';
 import { assertAdmin } from './access';
@@ -19,6 +19,21 @@ export async function saveOfficeSettings({ actor, locationId, settings }: { acto
     await updateOfficeSettings({ id: locationId, settings, tx });
     const changed = Object.fromEntries(Object.entries(settings).filter(([key, value]) => before[key as keyof OfficeSettings] !== value).map(([key, value]) => [key, { from: before[key as keyof OfficeSettings], to: value }]));
     await writeAudit({ tx, actorId: actor.id, action: 'office-settings-changed', entity: 'location', entityId: locationId, details: changed });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Saves when an office releases new days (lib/slots/release.ts): a wall-clock time and weekdays, or no time
+ * (the whole horizon bookable at any moment). Days already released stay bookable.
+ */
+export async function saveReleaseSchedule({ actor, locationId, releaseTime, releaseWeekdays }: { actor: StaffUser | null; locationId: number; releaseTime: string | null; releaseWeekdays: number[] }): Promise<{ ok: true } | Refusal> {
+  assertAdmin(actor);
+  return getDb().transaction(async (tx) => {
+    const before = await lockLocation({ id: locationId, tx });
+    if (!before) return refuse('form', 'locationUnknown');
+    await updateReleaseSchedule({ id: locationId, releaseTime, releaseWeekdays, tx });
+    await writeAudit({ tx, actorId: actor.id, action: 'office-settings-changed', entity: 'location', entityId: locationId, details: { releaseTime: { from: before.releaseTime, to: releaseTime }, releaseWeekdays: { from: before.releaseWeekdays, to: releaseWeekdays } } });
     return { ok: true as const };
   });
 }

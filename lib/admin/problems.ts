@@ -1,6 +1,8 @@
 /** Message keys under `Admin.errors`; domain functions name problems with them, actions translate. */
 export type AdminErrorKey =
   | 'forbidden'
+  | 'releaseTimeInvalid'
+  | 'releaseWeekdaysMissing'
   | 'notFound'
   | 'locationRequired'
   | 'locationUnknown'

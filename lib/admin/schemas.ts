@@ -167,3 +167,17 @@ export const staffRoleSchema = z
     location: staffLocation,
   })
   .check(clerksNeedAnOffice);
+
+/** The release schedule (lib/slots/release.ts): a wall-clock time or empty (none), and its weekdays as checkboxes `releaseDay1`…`releaseDay7`. */
+export const releaseScheduleSchema = z
+  .object({
+    locationId: id,
+    releaseTime: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.union([z.literal('').transform(() => null), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, e('releaseTimeInvalid'))])),
+    ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [`releaseDay${d}`, checkbox])),
+  })
+  .transform(({ locationId, releaseTime, ...days }) => ({
+    locationId,
+    releaseTime,
+    releaseWeekdays: [1, 2, 3, 4, 5, 6, 7].filter((d) => (days as Record<string, boolean>)[`releaseDay${d}`]),
+  }))
+  .refine((v) => v.releaseWeekdays.length > 0, { path: ['releaseDay1'], ...e('releaseWeekdaysMissing') });

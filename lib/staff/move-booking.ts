@@ -30,7 +30,7 @@ export async function moveBookingForCitizen({ actor, bookingId, start }: { actor
 
   const token = generateToken();
   const tokenHash = hashToken(token);
-  const hold = await holdSlot({ location: { ...location, minLeadMinutes: 0 }, services, start, tokenHash, locale: booking.locale, releaseDelayMinutes: 0 });
+  const hold = await holdSlot({ location: { ...location, minLeadMinutes: 0 }, services, start, tokenHash, locale: booking.locale, releaseDelayMinutes: 0, respectRelease: false });
   if (!hold.ok) return { ok: false, reason: 'taken' };
   const pin = generatePin();
   const outcome = await getDb().transaction(async (tx): Promise<StaffMoveOutcome> => {

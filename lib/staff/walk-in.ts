@@ -31,7 +31,7 @@ export async function bookForCitizen(args: {
   if (!mayWorkAt(actor, location.id)) return { ok: false, reason: 'forbidden' };
   const tokenHash = hashToken(generateToken());
   // Staff may book right up to the start: the citizens' lead time is for online planning.
-  const hold = await holdSlot({ location: { ...location, minLeadMinutes: 0 }, services: args.services, start: args.start, tokenHash, locale: args.locale, releaseDelayMinutes: 0 });
+  const hold = await holdSlot({ location: { ...location, minLeadMinutes: 0 }, services: args.services, start: args.start, tokenHash, locale: args.locale, releaseDelayMinutes: 0, respectRelease: false });
   if (!hold.ok) return hold;
   const pin = generatePin();
   const pinHash = hashPin({ scope: 'booking', id: hold.id, pin });

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { loadLocationForBooking } from '@/db/queries/availability';
+import { availabilityCache } from '@/lib/booking/availability-cache';
 import { confirmHold, countFutureBookings, extendHold, findBookingByTokenHash, releaseHold, saveHoldContact } from '@/db/queries/bookings';
 import { hitRateLimit, readRateLimit } from '@/db/queries/rate-limits';
 import { checkHoldChallenge } from '@/lib/abuse/challenge';
@@ -68,7 +69,8 @@ export async function holdSlotAction(formData: FormData): Promise<void> {
   const back = (hinweis: string, extra: Record<string, string> = {}) =>
     redirect({ href: { pathname: '/termin/zeit', query: { standort: slug, leistungen: choiceParam, hinweis, ...extra } }, locale });
 
-  const location = await loadLocationForBooking({ slug });
+  // The office's data as the time page had it (cached until PostgreSQL reports a change); the hold itself checks uncached.
+  const location = await (await availabilityCache().snapshot()).location(slug);
   const services = location && location.mode === 'booking' ? resolveChoice(location.services, parseChoiceParam(choiceParam)) : null;
   if (!location || !services) return redirect({ href: '/termin', locale });
 

@@ -5,8 +5,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { BookingFacts } from '@/components/booking/booking-facts';
 import { PinForm } from '@/components/booking/pin-form';
 import { TimePicker } from '@/components/booking/time-picker';
-import { loadLocationForBooking } from '@/db/queries/availability';
-import { findSlots, horizonEnd, localToday } from '@/lib/booking/availability';
+import { horizonEnd, localToday } from '@/lib/booking/availability';
+import { availabilityCache } from '@/lib/booking/availability-cache';
 import { changeStateOf } from '@/lib/booking/change-state';
 import { servicesToMove } from '@/lib/booking/reschedule';
 import { normalizeBookingCode } from '@/lib/booking/secrets';
@@ -53,7 +53,8 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   }
 
   const state = changeStateOf(booking);
-  const location = state === 'changeable' ? await loadLocationForBooking({ slug: booking.location.slug }) : null;
+  const availability = await availabilityCache().snapshot();
+  const location = state === 'changeable' ? await availability.location(booking.location.slug) : null;
   const services = servicesToMove(location, booking);
   if (state !== 'changeable' || !location || !services) {
     return (
@@ -78,7 +79,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
 
   const now = new Date();
   // The current start is no new time, even where another counter is free then.
-  const slots = (await findSlots({ location, durationMinutes: durationOf(services), from: localToday(location, now), to: horizonEnd(location, now), now })).filter(
+  const slots = (await availability.findSlots({ location, durationMinutes: durationOf(services), from: localToday(location, now), to: horizonEnd(location, now), now })).filter(
     (slot) => slot.start.getTime() !== booking.during.start.getTime(),
   );
 

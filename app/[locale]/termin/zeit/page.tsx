@@ -5,8 +5,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ChoiceSummary } from '@/components/booking/choice-summary';
 import { StepIndicator } from '@/components/booking/step-indicator';
 import { TimePicker } from '@/components/booking/time-picker';
-import { loadLocationForBooking } from '@/db/queries/availability';
-import { horizonEnd, localToday, findSlots } from '@/lib/booking/availability';
+import { horizonEnd, localToday } from '@/lib/booking/availability';
+import { availabilityCache } from '@/lib/booking/availability-cache';
 import { parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
@@ -25,7 +25,9 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations('Booking.time');
-  const location = await loadLocationForBooking({ slug: firstParam(query.standort) });
+  // A rush asks the same: office and free times are shared between requests until PostgreSQL reports a change.
+  const availability = await availabilityCache().snapshot();
+  const location = await availability.location(firstParam(query.standort));
   const services = location?.mode === 'booking' ? resolveChoice(location.services, parseChoiceParam(firstParam(query.leistungen))) : null;
 
   if (!location || !services) {
@@ -44,7 +46,7 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
   }
 
   const now = new Date();
-  const slots = await findSlots({ location, durationMinutes: durationOf(services), from: localToday(location, now), to: horizonEnd(location, now), now });
+  const slots = await availability.findSlots({ location, durationMinutes: durationOf(services), from: localToday(location, now), to: horizonEnd(location, now), now });
   const leistungen = firstParam(query.leistungen);
 
   return (

@@ -58,7 +58,7 @@ export default async function WalkInPage({ params, searchParams }: Props) {
     ? (servicesToMove(location, moving) ?? [])
     : location.services.map((s) => ({ ...s, count: Math.min(Number(query[`anzahl_${s.slug}`]) || 0, s.maxCount) })).filter((s) => s.count > 0);
   const slots = (services.length > 0
-    ? await findSlots({ location: { ...location, minLeadMinutes: 0 }, durationMinutes: durationOf(services), from: day, to: day, releaseDelayMinutes: 0 })
+    ? await findSlots({ location: { ...location, minLeadMinutes: 0 }, durationMinutes: durationOf(services), from: day, to: day, releaseDelayMinutes: 0, respectRelease: false })
     : []
   ).filter((slot) => !moving || slot.start.getTime() !== moving.during.start.getTime());
 

@@ -6,9 +6,9 @@ import { adminAction, problemState, zodState } from '@/lib/admin/admin-action';
 import type { z } from 'zod';
 import { affectedView, type CapacityFormState } from '@/lib/admin/form-state';
 import { addCounter, addOpeningWindow, removeOpeningWindow, renameCounter, setCounterActive, setWindowCounters, type CapacityChangeResult } from '@/lib/admin/locations';
-import { saveOfficeSettings } from '@/lib/admin/office-settings';
 import { reminderSettingsSchema, saveReminderSettings } from '@/lib/admin/reminder-settings';
-import { counterActiveSchema, newCounterSchema, officeSettingsSchema, renameCounterSchema, windowCountersSchema, windowIdSchema, windowSchema } from '@/lib/admin/schemas';
+import { saveOfficeSettings, saveReleaseSchedule } from '@/lib/admin/office-settings';
+import { counterActiveSchema, newCounterSchema, officeSettingsSchema, releaseScheduleSchema, renameCounterSchema, windowCountersSchema, windowIdSchema, windowSchema } from '@/lib/admin/schemas';
 import type { StaffUser } from '@/lib/auth/staff-session';
 
 const PAGE = '/[locale]/verwaltung/einstellungen/standorte';
@@ -98,6 +98,18 @@ export async function saveReminderSettingsAction(_prev: ActionState, formData: F
     if (!parsed.success) return zodState(t, parsed.error, values);
     const { locationId, ...settings } = parsed.data;
     const result = await saveReminderSettings({ actor, locationId, settings });
+    if (!result.ok) return problemState(t, result.problems, values);
+    revalidatePath(PAGE, 'page');
+    return { ok: true };
+  });
+}
+
+/** Saves when the office releases new days (release schedule). */
+export async function saveReleaseScheduleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, async ({ actor, input, values, t }): Promise<ActionState> => {
+    const parsed = releaseScheduleSchema.safeParse(input);
+    if (!parsed.success) return zodState(t, parsed.error, values);
+    const result = await saveReleaseSchedule({ actor, ...parsed.data });
     if (!result.ok) return problemState(t, result.problems, values);
     revalidatePath(PAGE, 'page');
     return { ok: true };

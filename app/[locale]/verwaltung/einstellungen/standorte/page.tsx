@@ -7,6 +7,7 @@ import { AddCounterForm, RenameCounterForm, WindowForm } from '@/components/admi
 import { OfficeSettingsForm } from '@/components/admin/office-settings-form';
 import { ReminderFigures } from '@/components/admin/reminder-figures';
 import { ReminderSettingsForm } from '@/components/admin/reminder-settings-form';
+import { ReleaseScheduleForm } from '@/components/admin/release-schedule-form';
 import { adminAccess } from '@/lib/admin/access';
 import { listLocationsForAdmin } from '@/lib/admin/locations';
 import { clockTime, pick } from '@/lib/format';
@@ -30,6 +31,7 @@ export default async function LocationSettingsPage({ params, searchParams }: Pro
   if (!access.ok) return <AdminRefusal access={access} locale={locale} />;
   const actor = access.user;
   const [t, weekdayName, locations, query] = await Promise.all([getTranslations('Admin'), getTranslations('Weekdays'), listLocationsForAdmin({ actor }), searchParams]);
+  const tRelease = await getTranslations('Release.admin');
   const slug = Array.isArray(query.standort) ? query.standort[0] : query.standort;
   const location = locations.find((l) => l.slug === slug) ?? locations[0];
 
@@ -47,6 +49,14 @@ export default async function LocationSettingsPage({ params, searchParams }: Pro
         </ul>
       </nav>
       {location && <LocationSettings location={location} locale={locale} t={t} weekdayName={(d) => weekdayName(d)} />}
+      {location?.mode === 'booking' && (
+        <section aria-labelledby="release-title" className={styles.section}>
+          <h2 id="release-title">
+            {tRelease('legend')}: {pick(location.name, locale)}
+          </h2>
+          <ReleaseScheduleForm key={location.id} locale={locale} locationId={location.id} releaseTime={location.releaseTime} releaseWeekdays={location.releaseWeekdays} />
+        </section>
+      )}
     </AdminFrame>
   );
 }

@@ -1,0 +1,11 @@
+/**
+ * Message namespaces sent to the browser for client components: the citizens' pages get theirs from the locale
+ * layout, the staff area adds its own in app/[locale]/verwaltung/layout.tsx. Every page carries its list in
+ * its RSC payload, so a citizen's time page does not carry the staff area's texts (half its payload before).
+ */
+export const CITIZEN_CLIENT_NAMESPACES = ['Booking', 'Cancel', 'Error', 'LocaleSwitcher', 'PinCheck', 'Request', 'Reschedule'] as const;
+export const STAFF_CLIENT_NAMESPACES = [...CITIZEN_CLIENT_NAMESPACES, 'Admin', 'Release', 'RequestStaff', 'Staff', 'Weekdays', 'WalkIn'] as const;
+
+export function pickNamespaces(messages: Record<string, unknown>, namespaces: readonly string[]) {
+  return Object.fromEntries(namespaces.map((namespace) => [namespace, messages[namespace]]));
+}
