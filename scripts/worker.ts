@@ -6,18 +6,21 @@ import { closeDb } from '../db/client';
 import { requireDatabaseUrl } from '../lib/env';
 import { startOutboxWorker } from '../lib/mail/worker';
 import { startErasureJob } from '../lib/privacy/erasure-job';
+import { logFor } from '../lib/log/logger';
+
+const log = logFor('worker');
 
 requireDatabaseUrl();
 const stop = startOutboxWorker();
 const stopErasure = startErasureJob();
-console.log('[mail] outbox worker and personal-data erasure started');
+log.info('outbox worker and personal-data erasure started');
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {
     stopErasure();
     await stop();
     await closeDb();
-    console.log('[mail] outbox worker stopped');
+    log.info('outbox worker stopped');
     process.exit(0);
   });
 }

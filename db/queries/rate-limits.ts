@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { rotatingSecret } from './app-secrets';
+import { countEvent } from './metric-counts';
 
 /** The longest window any limit uses; rows older than that count for nothing and are swept. */
 export const LONGEST_WINDOW_SECONDS = 3600;
@@ -34,6 +35,8 @@ export async function hitRateLimit({ key: clear, limit, windowSeconds, tx = getD
     on conflict (key, window_start) do update set hits = rate_limits.hits + 1
     returning hits, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
   const row = rows[0]!;
+  // The kind of limit only (the key's first word: hold, pin, login, availability, …), never whom it counts.
+  if (row.hits > limit) await countEvent({ name: 'rate_limit_refusals', label: clear.split(':')[0]!, tx });
   return { allowed: row.hits <= limit, retryAfterSeconds: Math.max(1, row.retry_after) };
 }
 

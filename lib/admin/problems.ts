@@ -42,7 +42,8 @@ export type AdminErrorKey =
   | 'stepInvalid'
   | 'perEmailInvalid'
   | 'challengeWorkInvalid'
-  | 'textInvalid';
+  | 'textInvalid'
+  | 'mailErased';
 
 export type Problem = { key: AdminErrorKey; values?: Record<string, string | number> };
 
