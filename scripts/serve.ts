@@ -35,7 +35,9 @@ function fail(message: string): never {
  */
 async function openDatabase(): Promise<PreparedDatabase> {
   if (env.DATABASE_URL) {
-    await migrateDatabase(env.DATABASE_URL);
+    // Migrations hold a session advisory lock, which a transaction-mode pooler (PgBouncer) cannot keep: they go
+    // to DATABASE_DIRECT_URL when set (README, "Running in production"); everything else uses DATABASE_URL.
+    await migrateDatabase(env.DATABASE_DIRECT_URL ?? env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const { prepareDatabase } = await import('../db/prepare');
