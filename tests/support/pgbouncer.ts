@@ -19,7 +19,7 @@ export function pgBouncerConfig({ serverUrl, port, dir, poolSize }: { serverUrl:
   const user = decodeURIComponent(server.username);
   return [
     '[databases]',
-    `* = host=${server.hostname} port=${server.port || 5432} user=${user} password=${decodeURIComponent(server.password)} connect_query='SET statement_timeout = 15000; SET idle_in_transaction_session_timeout = 30000'`,
+    `* = host=${server.hostname} port=${server.port || 5432} user=${user}${server.password ? ` password=${decodeURIComponent(server.password)}` : ''} connect_query='SET statement_timeout = 15000; SET idle_in_transaction_session_timeout = 30000'`,
     '',
     '[pgbouncer]',
     'listen_addr = 127.0.0.1',
