@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { env } from '@/lib/env';
 
 /**
  * The one logger: a JSON line per event on stdout (`{"level":"warn","time":"…","component":"pin","msg":"…"}`),
@@ -8,7 +9,7 @@ import pino from 'pino';
  */
 export const log = pino(
   {
-    level: process.env.LOG_LEVEL ?? 'info',
+    level: env.LOG_LEVEL,
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
