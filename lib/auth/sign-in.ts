@@ -1,11 +1,11 @@
 import 'server-only';
 import { logFor } from '@/lib/log/logger';
-
-const log = logFor('auth');
 import { hitRateLimit, readRateLimit } from '@/db/queries/rate-limits';
 import { findStaffForLogin, recordFailedLogin, resetFailedLogins, writeAudit } from '@/db/queries/staff';
 import { hashSecret, verifySecret } from './password';
 import { clientTag } from '@/lib/http/client-tag';
+
+const log = logFor('auth');
 
 const WINDOW_SECONDS = 15 * 60;
 /** Wrong passwords one client may try on one account per window. */

@@ -1,13 +1,13 @@
 import 'server-only';
 import { logFor } from '@/lib/log/logger';
-
-const log = logFor('pin');
 import { findBookingByCode, type BookingDetails } from '@/db/queries/booking-lookup';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { signChangeGrant } from './change-grant';
 import { normalizeBookingCode } from './secrets';
 import { clientTag } from '@/lib/http/client-tag';
 import { hashPin, verifyPin } from '@/lib/secrets/pin-hash';
+
+const log = logFor('pin');
 
 /** Attempts allowed per booking number and per client address; every attempt counts, right or wrong. */
 export const PIN_ATTEMPT_LIMITS = {

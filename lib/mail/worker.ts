@@ -1,7 +1,5 @@
 import 'server-only';
 import { logFor } from '@/lib/log/logger';
-
-const log = logFor('mail');
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { countEvent } from '@/db/queries/metric-counts';
@@ -10,6 +8,8 @@ import { composeMail, UnsendableMailError } from './compose';
 import { outboxMailSchema, type OutboxMail } from './outbox';
 import { deliverMail } from './transport';
 import { errorCause } from '@/lib/log/error-cause';
+
+const log = logFor('mail');
 
 /** After this many failed attempts a mail is given up (status `failed`), about an hour after the first. */
 /** 30 s, 1, 2, 4, 8 min, then every 10 min: a mail survives about three hours of SMTP outage. */

@@ -1,7 +1,5 @@
 import 'server-only';
 import { logFor } from '@/lib/log/logger';
-
-const log = logFor('pin');
 import { getDb } from '@/db/client';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { findRequestByCode, withdrawOpenRequest } from '@/db/queries/requests';
@@ -10,6 +8,8 @@ import { PIN_ATTEMPT_LIMITS } from '@/lib/booking/verify-pin';
 import { normalizeRequestCode } from './reference';
 import { clientTag } from '@/lib/http/client-tag';
 import { hashPin, verifyPin } from '@/lib/secrets/pin-hash';
+
+const log = logFor('pin');
 
 export type WithdrawOutcome =
   | { status: 'withdrawn'; code: string }
