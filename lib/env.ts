@@ -60,6 +60,15 @@ const schema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** PostgreSQL ends a session that sits idle inside a transaction this long (ms; 0 = never), releasing its locks. */
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Lowest level of the JSON log lines on stdout (lib/log/logger.ts). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token that `GET /api/metrics` (Prometheus) requires; without it that endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
+  /**
+   * A direct (session) connection to PostgreSQL, for what a transaction-mode pooler (PgBouncer) cannot carry:
+   * migrations under a session advisory lock, LISTEN/NOTIFY. Defaults to DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** `npm run serve`: how long running requests may take to finish after SIGTERM before their connections are closed. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /**

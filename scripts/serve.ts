@@ -16,6 +16,9 @@ import * as schema from '../db/schema';
 import { prepareStartData, StartRefused } from '../db/start-data';
 import { env } from '../lib/env';
 import { createAppServer } from './app-server';
+import { logFor } from '../lib/log/logger';
+
+const log = logFor('serve');
 import { ensureLocalAppSecret } from '../lib/secrets/local-app-secret';
 
 const root = process.cwd();
@@ -32,7 +35,9 @@ function fail(message: string): never {
  */
 async function openDatabase(): Promise<PreparedDatabase> {
   if (env.DATABASE_URL) {
-    await migrateDatabase(env.DATABASE_URL);
+    // Migrations hold a session advisory lock, which a transaction-mode pooler (PgBouncer) cannot keep: they go
+    // to DATABASE_DIRECT_URL when set (README, "Running in production"); everything else uses DATABASE_URL.
+    await migrateDatabase(env.DATABASE_DIRECT_URL ?? env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const { prepareDatabase } = await import('../db/prepare');
@@ -46,7 +51,7 @@ async function openDatabase(): Promise<PreparedDatabase> {
 async function main() {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) fail('No build found in .next/. Run `npm run build` once, then start every instance from it with `npm run serve`.');
   if (env.DATABASE_URL && env.APP_URL.startsWith('https:') && !env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
-    console.warn('[serve] NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: instances of other builds will not accept this one\'s forms (see README, "Several instances").');
+    log.warn('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: instances of other builds will not accept this one\'s forms (see README, "Several instances")');
   }
 
   // The embedded default keeps its secret under .data/ like `npm start`; with DATABASE_URL the operator sets APP_SECRET.
@@ -57,7 +62,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: database.url, max: 1 });
   try {
     const data = await prepareStartData(drizzle(pool, { schema, casing: 'snake_case' }), { embedded: database.embedded, demo: env.DEMO, production: true, appUrl: env.APP_URL });
-    if (data.needsFirstAdmin) console.log('[serve] no staff account yet: create the first admin with `npm run staff:create -- --email … --name … --role admin`');
+    if (data.needsFirstAdmin) log.warn('no staff account yet: create the first admin with `npm run staff:create -- --email … --name … --role admin`');
   } catch (error) {
     await database.stop();
     if (error instanceof StartRefused) fail(error.message);
@@ -72,19 +77,19 @@ async function main() {
   // With TRUSTED_PROXY_HOPS=0 (no proxy in front) rate limits count the socket address, not a header the client wrote.
   const server = createAppServer({ handle, trustedProxyHops: env.TRUSTED_PROXY_HOPS });
   await new Promise<void>((resolve) => server.listen(port, resolve));
-  console.log(`[serve] listening on port ${port} (${env.APP_URL}), database ${database.embedded ? 'embedded' : 'DATABASE_URL'}`);
+  log.info({ port, appUrl: env.APP_URL, database: database.embedded ? 'embedded' : 'DATABASE_URL' }, 'listening');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[serve] ${signal}: no new connections, waiting up to ${env.SHUTDOWN_GRACE_MS} ms for running requests`);
+    log.info({ signal, graceMs: env.SHUTDOWN_GRACE_MS }, 'no new connections, waiting for running requests');
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections that sit idle would hold close() open; requests still running keep theirs.
     server.closeIdleConnections();
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, env.SHUTDOWN_GRACE_MS, 'timeout').unref());
     if ((await Promise.race([drained, timeout])) === 'timeout') {
-      console.warn('[serve] requests still running after the grace period; closing their connections');
+      log.warn('requests still running after the grace period; closing their connections');
       server.closeAllConnections();
     }
     // The in-process mail worker (instrumentation.ts) finishes its round; its claimed rows stay consistent either way.
@@ -94,7 +99,7 @@ async function main() {
     await worker.amtsterminOutboxWorker?.();
     await closeDb();
     await Promise.race([database.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    console.log('[serve] stopped');
+    log.info('stopped');
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -7,12 +7,15 @@ import { requireDatabaseUrl } from '../lib/env';
 import { startOutboxWorker } from '../lib/mail/worker';
 import { startErasureJob } from '../lib/privacy/erasure-job';
 import { startReminderJob } from '../lib/reminders/enqueue';
+import { logFor } from '../lib/log/logger';
+
+const log = logFor('worker');
 
 requireDatabaseUrl();
 const stop = startOutboxWorker();
 const stopErasure = startErasureJob();
 const stopReminders = startReminderJob();
-console.log('[mail] outbox worker, personal-data erasure and reminders started');
+log.info('outbox worker, personal-data erasure and reminders started');
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {
@@ -20,7 +23,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     stopReminders();
     await stop();
     await closeDb();
-    console.log('[mail] outbox worker stopped');
+    log.info('outbox worker stopped');
     process.exit(0);
   });
 }

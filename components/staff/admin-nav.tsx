@@ -9,6 +9,7 @@ export const ADMIN_PAGES = [
   { href: '/verwaltung/einstellungen/leistungen', key: 'services' },
   { href: '/verwaltung/einstellungen/konten', key: 'accounts' },
   { href: '/verwaltung/einstellungen/protokoll', key: 'audit' },
+  { href: '/verwaltung/einstellungen/mails', key: 'mails' },
 ] as const;
 
 export type AdminNavPath = '/verwaltung' | '/verwaltung/einstellungen' | (typeof ADMIN_PAGES)[number]['href'];

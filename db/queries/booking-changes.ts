@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { countEvent } from './metric-counts';
 import { bookingServices, bookings } from '@/db/schema';
 
 const lockedColumns = {
@@ -93,5 +94,6 @@ export async function bookHoldAsReplacement({ holdId, from, pinHash, pinSealed, 
     })
     .where(and(eq(bookings.id, holdId), eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, sql`now()`)))
     .returning({ id: bookings.id, code: bookings.code });
+  if (row) await countEvent({ name: 'bookings_confirmed', label: 'rescheduled', tx });
   return row ?? null;
 }

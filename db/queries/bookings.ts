@@ -1,8 +1,10 @@
 import 'server-only';
+import { logFor } from '@/lib/log/logger';
 import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { activeBookingStatuses, bookingServices, bookings, locations, services } from '@/db/schema';
 import { generateBookingCode } from '@/lib/booking/secrets';
+import { countEvent } from './metric-counts';
 import { planHoldRepack, staffedCounters, type HoldRepack, type RepackBooking, type Staffing, type WeeklyWindow } from '@/lib/slots';
 
 const EXCLUSION_VIOLATION = '23P01';
@@ -29,7 +31,16 @@ export async function expireStaleHolds({ locationId, start, end, tx }: { locatio
  * the end: a clash raises 23P01 inside a savepoint and the hold is refused. Returns null when the time
  * does not fit.
  */
-export async function insertHold(args: {
+export async function insertHold(args: InsertHoldArgs): Promise<{ id: number; code: string; counterId: number; holdExpiresAt: Date } | null> {
+  return getDb().transaction(async (tx) => {
+    const hold = await insertHoldIn(tx, args);
+    // Counted in the hold's transaction: every instance's /api/metrics shows the same totals.
+    await countEvent({ name: hold ? 'holds_taken' : 'holds_refused', label: args.source ?? 'online', tx });
+    return hold;
+  });
+}
+
+type InsertHoldArgs = {
   locationId: number;
   counterIds: readonly number[];
   start: Date;
@@ -40,54 +51,54 @@ export async function insertHold(args: {
   items: readonly HoldItem[];
   source?: 'online' | 'staff' | 'request';
   counterPolicy?: CounterPolicy;
-}): Promise<{ id: number; code: string; counterId: number; holdExpiresAt: Date } | null> {
-  return getDb().transaction(async (tx) => {
-    // Holds for one office day (its local date) queue here, one short transaction after the other. Without
-    // it, two inserts that overlap on one counter wait for each other inside the exclusion check and
-    // PostgreSQL breaks the deadlock only after deadlock_timeout (1 s); and a re-pack moves only bookings of
-    // this day, which no other hold writes meanwhile. The constraint still decides who gets a counter.
-    const { rows: [day] } = await tx.execute<{ local_date: string; day_start: Date; day_end: Date; time_zone: string }>(sql`
-      select pg_advisory_xact_lock(${args.locationId}, d.local_date - date '1970-01-01'), d.local_date::text as local_date, d.time_zone,
-        d.local_date::timestamp at time zone d.time_zone as day_start, (d.local_date + 1)::timestamp at time zone d.time_zone as day_end
-      from (select time_zone, (${args.start.toISOString()}::timestamptz at time zone time_zone)::date as local_date from locations where id = ${args.locationId}) d`);
-    if (!day) return null;
-    const dayStart = new Date(day.day_start);
-    const dayEnd = new Date(day.day_end);
-    await expireStaleHolds({ locationId: args.locationId, start: dayStart, end: dayEnd, tx });
-    // An admin may have closed the day or staffed fewer counters since the slot was computed; both changes
-    // take the same lock, so what is read here holds until this transaction commits.
-    const office = await officeDay({ tx, locationId: args.locationId, start: args.start, timeZone: day.time_zone });
-    if (office.closed) return null;
-    const staffed = staffedCounters(office.staffing, args.start, args.end);
-    if (staffed.length === 0) return null;
+};
 
-    // Decide on the day's bookings as they are: a counter free as they sit (the caller's order first),
-    // else a re-pack, else no. Only a re-pack locks the day's rows, and plans again on what it locked.
-    let dayBookings = await dayBookingsOf({ tx, locationId: args.locationId, from: dayStart, to: dayEnd });
-    const isFree = (counterId: number) => !dayBookings.some((b) => b.counterId === counterId && b.start < args.end && args.start < b.end);
-    const freeCounter = [...args.counterIds.filter((id) => staffed.includes(id)), ...staffed].find(isFree);
-    if (freeCounter === undefined && (args.counterPolicy ?? 'repack') === 'fixed') return null;
-    let plan: HoldRepack | null = freeCounter === undefined ? planHoldRepack({ staffing: office.staffing, bookings: dayBookings, now: office.now, start: args.start, end: args.end }) : { counterId: freeCounter, moves: [] };
-    if (plan && plan.moves.length > 0) {
-      dayBookings = await dayBookingsOf({ tx, locationId: args.locationId, from: dayStart, to: dayEnd, lock: true });
-      plan = planHoldRepack({ staffing: office.staffing, bookings: dayBookings, now: office.now, start: args.start, end: args.end });
-    }
-    if (!plan) return null;
-    const { counterId, moves } = plan;
-    const inserted =
-      moves.length === 0
-        ? await tryInsertOnCounter(tx, { ...args, counterId })
-        : await withRollbackOnNull(tx, async (savepoint) => {
-            await moveBookingsToCounters({ moves, tx: savepoint });
-            return tryInsertOnCounter(savepoint, { ...args, counterId });
-          });
-    if (!inserted) return null;
-    await tx.insert(bookingServices).values(args.items.map((item) => ({ bookingId: inserted.id, ...item })));
-    if (moves.length > 0) {
-      console.info(`[holds] re-packed ${moves.length} booking(s) of location ${args.locationId} on ${day.local_date} to fit hold #${inserted.id}: ${moves.map((m) => `#${m.bookingId} counter ${m.fromCounterId}→${m.counterId}`).join(', ')}`);
-    }
-    return { ...inserted, counterId };
-  });
+async function insertHoldIn(tx: Tx, args: InsertHoldArgs): Promise<{ id: number; code: string; counterId: number; holdExpiresAt: Date } | null> {
+  // Holds for one office day (its local date) queue here, one short transaction after the other. Without
+  // it, two inserts that overlap on one counter wait for each other inside the exclusion check and
+  // PostgreSQL breaks the deadlock only after deadlock_timeout (1 s); and a re-pack moves only bookings of
+  // this day, which no other hold writes meanwhile. The constraint still decides who gets a counter.
+  const { rows: [day] } = await tx.execute<{ local_date: string; day_start: Date; day_end: Date; time_zone: string }>(sql`
+    select pg_advisory_xact_lock(${args.locationId}, d.local_date - date '1970-01-01'), d.local_date::text as local_date, d.time_zone,
+      d.local_date::timestamp at time zone d.time_zone as day_start, (d.local_date + 1)::timestamp at time zone d.time_zone as day_end
+    from (select time_zone, (${args.start.toISOString()}::timestamptz at time zone time_zone)::date as local_date from locations where id = ${args.locationId}) d`);
+  if (!day) return null;
+  const dayStart = new Date(day.day_start);
+  const dayEnd = new Date(day.day_end);
+  await expireStaleHolds({ locationId: args.locationId, start: dayStart, end: dayEnd, tx });
+  // An admin may have closed the day or staffed fewer counters since the slot was computed; both changes
+  // take the same lock, so what is read here holds until this transaction commits.
+  const office = await officeDay({ tx, locationId: args.locationId, start: args.start, timeZone: day.time_zone });
+  if (office.closed) return null;
+  const staffed = staffedCounters(office.staffing, args.start, args.end);
+  if (staffed.length === 0) return null;
+
+  // Decide on the day's bookings as they are: a counter free as they sit (the caller's order first),
+  // else a re-pack, else no. Only a re-pack locks the day's rows, and plans again on what it locked.
+  let dayBookings = await dayBookingsOf({ tx, locationId: args.locationId, from: dayStart, to: dayEnd });
+  const isFree = (counterId: number) => !dayBookings.some((b) => b.counterId === counterId && b.start < args.end && args.start < b.end);
+  const freeCounter = [...args.counterIds.filter((id) => staffed.includes(id)), ...staffed].find(isFree);
+  if (freeCounter === undefined && (args.counterPolicy ?? 'repack') === 'fixed') return null;
+  let plan: HoldRepack | null = freeCounter === undefined ? planHoldRepack({ staffing: office.staffing, bookings: dayBookings, now: office.now, start: args.start, end: args.end }) : { counterId: freeCounter, moves: [] };
+  if (plan && plan.moves.length > 0) {
+    dayBookings = await dayBookingsOf({ tx, locationId: args.locationId, from: dayStart, to: dayEnd, lock: true });
+    plan = planHoldRepack({ staffing: office.staffing, bookings: dayBookings, now: office.now, start: args.start, end: args.end });
+  }
+  if (!plan) return null;
+  const { counterId, moves } = plan;
+  const inserted =
+    moves.length === 0
+      ? await tryInsertOnCounter(tx, { ...args, counterId })
+      : await withRollbackOnNull(tx, async (savepoint) => {
+          await moveBookingsToCounters({ moves, tx: savepoint });
+          return tryInsertOnCounter(savepoint, { ...args, counterId });
+        });
+  if (!inserted) return null;
+  await tx.insert(bookingServices).values(args.items.map((item) => ({ bookingId: inserted.id, ...item })));
+  if (moves.length > 0) {
+    logFor('holds').info({ locationId: args.locationId, day: day.local_date, holdId: inserted.id, moves: moves.map((m) => `#${m.bookingId} counter ${m.fromCounterId}→${m.counterId}`) }, `re-packed ${moves.length} booking(s)`);
+  }
+  return { ...inserted, counterId };
 }
 
 /** `repack` (default): counters are an assignment a hold may re-pack; `fixed`: a hold takes a counter free as bookings sit. */
@@ -282,6 +293,7 @@ export async function confirmHold(args: {
       .where(and(eq(bookings.id, hold.id), eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, sql`now()`)))
       .returning();
     if (!booking) return { status: 'expired' };
+    await countEvent({ name: 'bookings_confirmed', label: 'online', tx });
     await args.afterConfirm?.(tx, booking);
     return { status: 'confirmed', booking };
   });

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { rotatingSecret } from './app-secrets';
+import { countEvent } from './metric-counts';
 
 /** The longest window any limit uses; rows older than that count for nothing and are swept. */
 export const LONGEST_WINDOW_SECONDS = 3600;
@@ -34,6 +35,8 @@ export async function hitRateLimit({ key: clear, limit, windowSeconds, tx = getD
     on conflict (key, window_start) do update set hits = rate_limits.hits + 1
     returning hits, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
   const row = rows[0]!;
+  // The kind of limit only (the key's first word: hold, pin, login, availability, …), never whom it counts.
+  if (row.hits > limit) await countEvent({ name: 'rate_limit_refusals', label: clear.split(':')[0]!, tx });
   return { allowed: row.hits <= limit, retryAfterSeconds: Math.max(1, row.retry_after) };
 }
 
@@ -76,10 +79,17 @@ async function flushHits(): Promise<void> {
           returning key, hits, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
         // Each caller's hit is one of the n this batch added to the key: the first sees the count before them plus one.
         const reached = new Map(rows.map((r) => [r.key, { next: r.hits - counts.get(r.key)! + 1, retryAfterSeconds: Math.max(1, r.retry_after) }]));
-        group.forEach((hit, i) => {
+        const refusedByKind = new Map<string, number>();
+        const results = group.map((hit, i) => {
           const row = reached.get(keys[i]!)!;
-          hit.resolve({ allowed: row.next++ <= hit.limit, retryAfterSeconds: row.retryAfterSeconds });
+          const allowed = row.next++ <= hit.limit;
+          const kind = hit.key.split(':')[0]!;
+          if (!allowed) refusedByKind.set(kind, (refusedByKind.get(kind) ?? 0) + 1);
+          return { allowed, retryAfterSeconds: row.retryAfterSeconds };
         });
+        // Refusals counted for the metrics like hitRateLimit's (by kind of limit only); a failed count refuses nobody.
+        await Promise.all([...refusedByKind].map(([label, by]) => countEvent({ name: 'rate_limit_refusals', label, by }))).catch(() => {});
+        group.forEach((hit, i) => hit.resolve(results[i]!));
       } catch (error) {
         for (const hit of group) hit.reject(error);
       }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
+import { countEvent } from './metric-counts';
 import { appointmentRequests, bookings, locations, requestServices, services, type Localized, type PreferredWindow } from '@/db/schema';
 import { generateRequestCode } from '@/lib/requests/reference';
 
@@ -191,5 +192,6 @@ export async function bookHoldForRequest({ tokenHash, pinHash, contact, tx }: {
     .set({ status: 'booked', source: 'request', confirmedAt: sql`now()`, pinHash, holdTokenHash: null, ...contact })
     .where(and(eq(bookings.holdTokenHash, tokenHash), eq(bookings.status, 'held')))
     .returning({ id: bookings.id, code: bookings.code });
+  if (row) await countEvent({ name: 'bookings_confirmed', label: 'request', tx });
   return row ?? null;
 }

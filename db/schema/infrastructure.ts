@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { staffUsers } from './staff';
 
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
@@ -49,3 +49,15 @@ export const appSecrets = pgTable('app_secrets', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Event counts every instance adds to (holds taken and refused, bookings confirmed, mails sent and given up,
+ * rate-limit refusals), so `/api/metrics` on any instance shows the same totals. A count is spread over a few
+ * shards (by server connection) so that concurrent transactions rarely wait on one row; the metric is the sum.
+ */
+export const metricCounts = pgTable('metric_counts', {
+  name: text('name').notNull(),
+  label: text('label').notNull().default(''),
+  shard: smallint('shard').notNull(),
+  value: bigint('value', { mode: 'number' }).notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.name, t.label, t.shard] })]);

@@ -11,6 +11,7 @@ const SENTENCES = [
   'opening-hours-added', 'opening-hours-removed', 'opening-hours-changed',
   'counter-added', 'counter-renamed', 'counter-activated', 'counter-deactivated',
   'office-settings-changed', 'service-created', 'service-updated', 'document-created', 'document-updated',
+  'mail-resent',
 ] as const;
 
 export type AuditSentenceKey = (typeof SENTENCES)[number] | 'other';

@@ -46,7 +46,8 @@ export type AdminErrorKey =
   | 'challengeWorkInvalid'
   | 'textInvalid'
   | 'reminderHoursInvalid'
-  | 'secondReminderInvalid';
+  | 'secondReminderInvalid'
+  | 'mailErased';
 
 export type Problem = { key: AdminErrorKey; values?: Record<string, string | number> };
 

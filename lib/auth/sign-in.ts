@@ -1,8 +1,11 @@
 import 'server-only';
+import { logFor } from '@/lib/log/logger';
 import { hitRateLimit, readRateLimit } from '@/db/queries/rate-limits';
 import { findStaffForLogin, recordFailedLogin, resetFailedLogins, writeAudit } from '@/db/queries/staff';
 import { hashSecret, verifySecret } from './password';
 import { clientTag } from '@/lib/http/client-tag';
+
+const log = logFor('auth');
 
 const WINDOW_SECONDS = 15 * 60;
 /** Wrong passwords one client may try on one account per window. */
@@ -38,7 +41,7 @@ export async function signIn({ email, password, clientAddress }: { email: string
   ]);
   const pairBudget = perAccount.hits >= FAILURES_PER_ACCOUNT ? FAILURES_PER_CLIENT_WHILE_THROTTLED : FAILURES_PER_ACCOUNT_AND_CLIENT;
   if (perPair.hits >= pairBudget || perClient.hits >= FAILURES_PER_CLIENT) {
-    console.warn(`[auth] sign-in rate limit hit, client ${await clientTag(clientAddress)}`);
+    log.warn({ client: await clientTag(clientAddress) }, 'sign-in rate limit hit');
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(perPair.retryAfterSeconds, perClient.retryAfterSeconds) };
   }
   const user = await findStaffForLogin({ email });

@@ -2,6 +2,7 @@ import 'server-only';
 import { DateTime } from 'luxon';
 import type { LocationForBooking } from '@/db/queries/availability';
 import { insertHold, type CounterPolicy } from '@/db/queries/bookings';
+import { countEvent } from '@/db/queries/metric-counts';
 import { durationOf, findSlot, type Slot } from '@/lib/slots';
 import { findSlots } from './availability';
 import type { ChosenService } from './choice';
@@ -49,7 +50,10 @@ export async function holdSlot({ location, services, start, tokenHash, locale, n
   const slots = await findSlots({ location, durationMinutes, from: day, to: day, now, releaseDelayMinutes, counterPolicy, respectRelease });
   const slot = findSlot(slots, start);
   // Not offered any more: almost always because others took the last counter since the page was shown.
-  if (!slot) return { ok: false, reason: 'taken', alternatives: nearest(slots, start) };
+  if (!slot) {
+    await countEvent({ name: 'holds_refused', label: 'online' });
+    return { ok: false, reason: 'taken', alternatives: nearest(slots, start) };
+  }
 
   // Spread concurrent holders over the free counters instead of letting all queue on the first. With
   // none free as the bookings sit, insertHold re-packs the day.

@@ -1,10 +1,13 @@
 import 'server-only';
+import { logFor } from '@/lib/log/logger';
 import { findBookingByCode, type BookingDetails } from '@/db/queries/booking-lookup';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { signChangeGrant } from './change-grant';
 import { normalizeBookingCode } from './secrets';
 import { clientTag } from '@/lib/http/client-tag';
 import { hashPin, verifyPin } from '@/lib/secrets/pin-hash';
+
+const log = logFor('pin');
 
 /** Attempts allowed per booking number and per client address; every attempt counts, right or wrong. */
 export const PIN_ATTEMPT_LIMITS = {
@@ -35,7 +38,7 @@ export async function verifyBookingPin({ code, pin, clientAddress, now = new Dat
   ]);
   const blocked = limits.filter((l) => !l.allowed);
   if (blocked.length > 0) {
-    console.warn(`[pin] attempt refused by rate limit: booking number ${normalized}, client ${await clientTag(clientAddress)}`);
+    log.warn({ booking: normalized, client: await clientTag(clientAddress) }, 'PIN attempt refused by rate limit');
     return { status: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((l) => l.retryAfterSeconds)) };
   }
 
@@ -43,7 +46,7 @@ export async function verifyBookingPin({ code, pin, clientAddress, now = new Dat
   const owner = booking ? { scope: 'booking' as const, id: booking.id } : DUMMY_OWNER;
   const matches = await verifyPin({ ...owner, storedHash: booking?.pinHash ?? hashPin({ ...DUMMY_OWNER, pin: 'none' }), pin });
   if (!booking?.pinHash || !matches) {
-    console.warn(`[pin] wrong booking number or PIN: booking number ${normalized}, client ${await clientTag(clientAddress)}`);
+    log.warn({ booking: normalized, client: await clientTag(clientAddress) }, 'wrong booking number or PIN');
     return { status: 'invalid' };
   }
   return { status: 'verified', booking, grant: signChangeGrant({ bookingId: booking.id, pinHash: booking.pinHash, now }) };

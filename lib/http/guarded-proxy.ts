@@ -1,3 +1,4 @@
+import { logFor } from '@/lib/log/logger';
 import type { NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/routing';
@@ -56,7 +57,7 @@ export function guardedProxy(proxy: (request: NextRequest) => Promise<Response>)
     } catch (error) {
       // The cause only: a failed query's message lists its parameters.
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-      console.error('[proxy] answered 503:', cause instanceof Error ? cause.message : 'unknown error');
+      logFor('proxy').error({ cause: cause instanceof Error ? cause.message : 'unknown error' }, 'answered 503');
       response = notice('unavailable', UNAVAILABLE_RETRY_SECONDS);
     }
     if (https) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);

@@ -29,6 +29,7 @@ export const routing = defineRouting({
     '/verwaltung/einstellungen/leistungen': '/verwaltung/einstellungen/leistungen',
     '/verwaltung/einstellungen/konten': '/verwaltung/einstellungen/konten',
     '/verwaltung/einstellungen/protokoll': '/verwaltung/einstellungen/protokoll',
+    '/verwaltung/einstellungen/mails': '/verwaltung/einstellungen/mails',
     '/verwaltung/buchen': '/verwaltung/buchen',
     '/verwaltung/anfragen': '/verwaltung/anfragen',
     '/verwaltung/statistik': '/verwaltung/statistik',

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
+import { countEvent } from '@/db/queries/metric-counts';
 import { outbox } from '@/db/schema';
 
 /**
@@ -47,5 +48,6 @@ export const outboxMailSchema = z.discriminatedUnion('kind', [
 export async function enqueueMail(tx: DbOrTx, mail: OutboxMail): Promise<{ id: number }> {
   const { kind, ...payload } = outboxMailSchema.parse(mail);
   const [row] = await tx.insert(outbox).values({ kind, payload }).returning({ id: outbox.id });
+  await countEvent({ name: 'mails_queued', label: kind, tx });
   return row!;
 }

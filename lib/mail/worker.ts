@@ -1,11 +1,15 @@
 import 'server-only';
+import { logFor } from '@/lib/log/logger';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
+import { countEvent } from '@/db/queries/metric-counts';
 import { outbox } from '@/db/schema';
 import { composeMail, UnsendableMailError } from './compose';
 import { outboxMailSchema, type OutboxMail } from './outbox';
 import { deliverMail } from './transport';
 import { errorCause } from '@/lib/log/error-cause';
+
+const log = logFor('mail');
 
 /** After this many failed attempts a mail is given up (status `failed`), about an hour after the first. */
 /** 30 s, 1, 2, 4, 8 min, then every 10 min: a mail survives about three hours of SMTP outage. */
@@ -81,7 +85,8 @@ function parseRow(row: Row): OutboxMail {
  */
 async function markSent(tx: Tx, id: number, note?: string) {
   await tx.delete(outbox).where(eq(outbox.id, id));
-  if (note) console.info(`[mail] outbox #${id} dropped: ${note}`);
+  await countEvent({ name: 'mails_sent', label: note ? 'dropped' : 'sent', tx });
+  if (note) log.info({ outboxId: id, note }, 'mail dropped');
 }
 
 async function markFailed(tx: Tx, row: Row, error: unknown) {
@@ -98,7 +103,8 @@ async function markFailed(tx: Tx, row: Row, error: unknown) {
         : { attempts, lastError: message, nextAttemptAt: sql`now() + make_interval(secs => ${delaySeconds})` },
     )
     .where(eq(outbox.id, row.id));
-  console.warn(`[mail] outbox #${row.id} (${row.kind}) attempt ${attempts} failed${giveUp ? ', giving up' : `, retry in ${delaySeconds} s`}: ${message}`);
+  if (giveUp) await countEvent({ name: 'mails_failed', label: row.kind, tx });
+  log.warn({ outboxId: row.id, kind: row.kind, attempts, retryInSeconds: giveUp ? undefined : delaySeconds, cause: message }, giveUp ? 'mail failed, giving up' : 'mail attempt failed');
 }
 
 /**
@@ -117,12 +123,12 @@ export function startOutboxWorker({ intervalMs = 2000, limit = 10 }: { intervalM
     let delay = intervalMs;
     try {
       const { sent, failed } = await processOutbox({ limit });
-      if (errorsInRow > 0) console.info(`[mail] outbox worker running again after ${errorsInRow} failed round(s)`);
+      if (errorsInRow > 0) log.info({ failedRounds: errorsInRow }, 'outbox worker running again');
       errorsInRow = 0;
       if (sent + failed === limit) delay = 0;
     } catch (error) {
       errorsInRow++;
-      if (errorsInRow === 1 || errorsInRow % 50 === 0) console.error(`[mail] outbox worker round failed (${errorsInRow}×): ${errorCause(error)}`);
+      if (errorsInRow === 1 || errorsInRow % 50 === 0) log.error({ failedRounds: errorsInRow, cause: errorCause(error) }, 'outbox worker round failed');
       delay = Math.max(intervalMs, Math.min(intervalMs * 2 ** errorsInRow, 30_000));
     }
     if (!stopped) timer = setTimeout(run, delay);

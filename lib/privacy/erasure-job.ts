@@ -1,4 +1,5 @@
 import 'server-only';
+import { logFor } from '@/lib/log/logger';
 import { sweepRotatingSecrets } from '@/db/queries/app-secrets';
 import { sweepSpentChallenges } from '@/db/queries/challenges';
 import { erasePersonalData } from '@/db/queries/privacy';
@@ -15,7 +16,7 @@ const QUARTER_HOUR = 15 * 60 * 1000;
 export async function runErasure({ now = new Date(), days = env.ERASE_AFTER_DAYS, mailDir = env.MAIL_DIR }: { now?: Date; days?: number; mailDir?: string } = {}) {
   // Statistics first: a day's anonymous facts are written before its personal data is erased. A failed roll-up
   // does not hold the erasure back (privacy comes first); counts and statuses stay, so the next round still has them.
-  await rollUpStatistics({ now, eraseAfterDays: days }).catch((error) => console.error('[statistics] roll-up failed:', errorCause(error)));
+  await rollUpStatistics({ now, eraseAfterDays: days }).catch((error) => logFor('statistics').error({ cause: errorCause(error) }, 'roll-up failed'));
   const erased = await erasePersonalData({ days, now, idleSessionMinutes: SESSION_IDLE_MINUTES });
   const mailFiles = await eraseOldMailFiles({ dir: mailDir, days, now });
   await sweepRateLimits();
@@ -29,9 +30,9 @@ export function startErasureJob({ intervalMs = QUARTER_HOUR }: { intervalMs?: nu
   const run = async () => {
     try {
       const erased = await runErasure();
-      if (erased.bookings || erased.requests || erased.mailFiles) console.log(`[privacy] erased personal data of ${erased.bookings} bookings and ${erased.requests} requests, ${erased.mailFiles} mail files`);
+      if (erased.bookings || erased.requests || erased.mailFiles) logFor('privacy').info(erased, 'erased personal data');
     } catch (error) {
-      console.error('[privacy] erasure failed, retrying next round:', errorCause(error));
+      logFor('privacy').error({ cause: errorCause(error) }, 'erasure failed, retrying next round');
     }
   };
   const first = setTimeout(run, 5_000);

@@ -2,7 +2,10 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { claimDueReminders, tryLockReminderClaim } from '@/db/queries/reminders';
 import { errorCause } from '@/lib/log/error-cause';
+import { logFor } from '@/lib/log/logger';
 import { enqueueMail } from '@/lib/mail/outbox';
+
+const log = logFor('reminders');
 
 const BATCH = 500;
 
@@ -40,9 +43,9 @@ export function startReminderJob({ intervalMs = MINUTE }: { intervalMs?: number 
   const run = async () => {
     try {
       const queued = await enqueueDueReminders();
-      if (queued) console.log(`[reminders] queued ${queued} reminder mail(s)`);
+      if (queued) log.info({ queued }, 'reminder mails queued');
     } catch (error) {
-      console.error('[reminders] round failed, retrying next round:', errorCause(error));
+      log.error({ cause: errorCause(error) }, 'reminder round failed, retrying next round');
     }
   };
   const first = setTimeout(run, 3_000);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { logFor } from '@/lib/log/logger';
 import { getDb } from '@/db/client';
 import { loadLocationForBooking, type LocationForBooking } from '@/db/queries/availability';
 import { releaseHold } from '@/db/queries/bookings';
@@ -124,7 +125,7 @@ export async function confirmRequest({ requestId, start, now = new Date() }: { r
     });
     return { ok: true, bookingId: booking.id, bookingCode: booking.code, start };
   } catch (error) {
-    await releaseHold({ tokenHash }).catch((releaseError: unknown) => console.error('[requests] could not release hold (it expires by itself):', errorCause(releaseError)));
+    await releaseHold({ tokenHash }).catch((releaseError: unknown) => logFor('requests').error({ cause: errorCause(releaseError) }, 'could not release hold (it expires by itself)'));
     if (error instanceof AlreadyAnswered) return { ok: false, reason: 'already-answered' };
     throw error;
   }

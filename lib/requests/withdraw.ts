@@ -1,4 +1,5 @@
 import 'server-only';
+import { logFor } from '@/lib/log/logger';
 import { getDb } from '@/db/client';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { findRequestByCode, withdrawOpenRequest } from '@/db/queries/requests';
@@ -7,6 +8,8 @@ import { PIN_ATTEMPT_LIMITS } from '@/lib/booking/verify-pin';
 import { normalizeRequestCode } from './reference';
 import { clientTag } from '@/lib/http/client-tag';
 import { hashPin, verifyPin } from '@/lib/secrets/pin-hash';
+
+const log = logFor('pin');
 
 export type WithdrawOutcome =
   | { status: 'withdrawn'; code: string }
@@ -33,7 +36,7 @@ export async function withdrawRequest({ code, pin, clientAddress }: { code: stri
   ]);
   const blocked = limits.filter((l) => !l.allowed);
   if (blocked.length > 0) {
-    console.warn(`[pin] withdrawal refused by rate limit: request ${normalized}, client ${await clientTag(clientAddress)}`);
+    log.warn({ request: normalized, client: await clientTag(clientAddress) }, 'withdrawal refused by rate limit');
     return { status: 'rate-limited', retryAfterSeconds: Math.max(...blocked.map((l) => l.retryAfterSeconds)) };
   }
 
@@ -41,7 +44,7 @@ export async function withdrawRequest({ code, pin, clientAddress }: { code: stri
   const owner = request ? { scope: 'request' as const, id: request.id } : DUMMY_OWNER;
   const matches = await verifyPin({ ...owner, storedHash: request?.pinHash ?? hashPin({ ...DUMMY_OWNER, pin: 'none' }), pin });
   if (!request || !matches) {
-    console.warn(`[pin] wrong request number or PIN: request ${normalized}, client ${await clientTag(clientAddress)}`);
+    log.warn({ request: normalized, client: await clientTag(clientAddress) }, 'wrong request number or PIN');
     return { status: 'invalid' };
   }
   if (request.status !== 'open') return { status: 'not-open', code: request.code, current: request.status };

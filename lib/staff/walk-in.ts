@@ -1,4 +1,5 @@
 import 'server-only';
+import { countEvent } from '@/db/queries/metric-counts';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { LocationForBooking } from '@/db/queries/availability';
@@ -42,6 +43,7 @@ export async function bookForCitizen(args: {
       .where(and(eq(bookings.holdTokenHash, tokenHash), eq(bookings.status, 'held')))
       .returning({ id: bookings.id });
     if (!booking) throw new Error('walk-in hold vanished');
+    await countEvent({ name: 'bookings_confirmed', label: 'staff', tx });
     if (args.contact.email) await enqueueMail(tx, { kind: 'booking-confirmed', bookingId: booking.id, pin });
     await writeAudit({ tx, actorId: actor.id, action: 'booking-created', entity: 'booking', entityId: booking.id, details: { source: 'staff' } });
   });

@@ -44,7 +44,8 @@ test('npm run serve finishes a running request on SIGTERM, takes no new one, and
     });
     expect(await answer).toBeLessThan(500);
     expect(await exited).toBe(0);
-    expect(output).toContain('[serve] stopped');
+    // One JSON line per event (pino).
+    expect(output).toMatch(/"component":"serve".*"msg":"stopped"/);
   } finally {
     if (serve.exitCode === null) serve.kill('SIGKILL');
   }

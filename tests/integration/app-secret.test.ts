@@ -62,7 +62,7 @@ describe('a copy of the database', () => {
     expect(await verifyPin({ scope: 'request', id: created.id, storedHash, pin: created.pin }, other)).toBe(false);
     // The same id and PIN as a booking's do not match: the hash names what it belongs to.
     expect(await verifyPin({ scope: 'booking', id: created.id, storedHash, pin: created.pin })).toBe(false);
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     expect((await withdrawRequest({ code: created.code, pin: created.pin === '000000' ? '111111' : '000000', clientAddress: client() })).status).toBe('invalid');
     expect(await withdrawRequest({ code: created.code, pin: created.pin, clientAddress: client() })).toEqual({ status: 'withdrawn', code: created.code });
   });

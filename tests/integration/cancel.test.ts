@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
+import { captureLogLines } from '../support/log-lines';
 import { findBookingByCode } from '@/db/queries/booking-lookup';
 import { hashSecret } from '@/lib/auth/password';
 import { cancelBooking } from '@/lib/booking/cancel';
@@ -35,13 +36,15 @@ afterEach(() => {
 describe('checking booking number and PIN', () => {
   it('gives the same answer for an unknown number and a wrong PIN, and logs both without the PIN', async () => {
     const { code } = await book({ day: openWednesday(0), hhmm: '08:00' });
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const logged = captureLogLines();
     const wrongPin = await verifyBookingPin({ code, pin: '000000', clientAddress: client() });
     const unknownNumber = await verifyBookingPin({ code: 'ZZZZ-ZZZZ', pin: '000000', clientAddress: client() });
     expect(wrongPin).toEqual({ status: 'invalid' });
     expect(unknownNumber).toEqual(wrongPin);
-    expect(warn).toHaveBeenCalledTimes(2);
-    expect(warn.mock.calls.flat().join(' ')).not.toContain('000000');
+    logged.restore();
+    const warnings = logged.lines.filter((line) => line.level === 'warn');
+    expect(warnings.map((line) => line.msg)).toEqual(['wrong booking number or PIN', 'wrong booking number or PIN']);
+    expect(logged.text()).not.toContain('000000');
   });
 
   it('accepts the number in any case and without the dash', async () => {
@@ -52,7 +55,7 @@ describe('checking booking number and PIN', () => {
 
   it('blocks the sixth attempt on one booking number within the window, even with the right PIN', async () => {
     const { code, pin, id } = await book({ day: openWednesday(0), hhmm: '08:20' });
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     for (let i = 0; i < PIN_ATTEMPT_LIMITS.perBooking.limit; i++) {
       expect((await verifyBookingPin({ code, pin: '999999', clientAddress: client() })).status).toBe('invalid');
     }
@@ -67,7 +70,7 @@ describe('checking booking number and PIN', () => {
 
   it('blocks a client address that tries many booking numbers', async () => {
     const { code, pin } = await book({ day: openWednesday(0), hhmm: '08:30' });
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const address = client();
     for (let i = 0; i < PIN_ATTEMPT_LIMITS.perClient.limit; i++) {
       expect((await verifyBookingPin({ code: `NOPE-${String(i).padStart(4, '0')}`, pin: '123456', clientAddress: address })).status).toBe('invalid');
@@ -106,7 +109,7 @@ describe('cancelling a booking', () => {
 
   it('changes nothing with a wrong PIN or a grant that was not earned', async () => {
     const { code, id } = await book({ day: openWednesday(1), hhmm: '10:00' });
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     expect((await verifyBookingPin({ code, pin: '000000', clientAddress: client() })).status).toBe('invalid');
     const forged = signChangeGrant({ bookingId: id, pinHash: await hashSecret('000000') });
     const expired = signChangeGrant({ bookingId: id, pinHash: (await findBookingByCode({ code }))!.pinHash!, now: new Date(Date.now() - 60 * 60_000) });

@@ -54,6 +54,8 @@ describe('the erasure job', () => {
     const logged: string[] = [];
     const capture = (...args: unknown[]) => void logged.push(format(...args));
     const spies = (['log', 'info', 'warn', 'error'] as const).map((level) => vi.spyOn(console, level).mockImplementation(capture));
+    // The app's own log lines (lib/log/logger.ts) go to stdout.
+    spies.push(vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (logged.push(String(chunk)), true)) as never);
     try {
       const office = await mainOffice();
       await seedDemoStaff(getDb());

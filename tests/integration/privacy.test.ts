@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { erasePersonalData } from '@/db/queries/privacy';
 import { bookings } from '@/db/schema';
 import { generateBookingCode } from '@/lib/booking/secrets';
 import { mainOffice } from '../support/office';
+import { captureLogLines } from '../support/log-lines';
 
 describe('personal data erasure', () => {
   it('erases contact data a set number of days after the appointment and keeps the statistics', async () => {
@@ -49,7 +50,7 @@ describe('client addresses', () => {
     await seedDemoStaff(getDb());
     const address = '198.51.100.77';
     const logged: string[] = [];
-    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    const captured = captureLogLines();
     try {
       const answers = [];
       for (let i = 0; i < 21; i++) answers.push((await verifyBookingPin({ code: generateBookingCode(), pin: '654321', clientAddress: address })).status);
@@ -58,8 +59,9 @@ describe('client addresses', () => {
       expect(answers[20]).toBe('rate-limited');
       expect((await signIn({ email: DEMO_STAFF[0].email, password: 'not-the-password', clientAddress: address })).ok).toBe(false);
     } finally {
-      warn.mockRestore();
+      captured.restore();
     }
+    logged.push(...captured.lines.filter((line) => line.level === 'warn').map((line) => JSON.stringify(line)));
     expect(logged.length).toBeGreaterThan(0);
     for (const line of logged) {
       expect(line).not.toContain(address);

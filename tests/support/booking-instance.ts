@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 /**
  * A stand-in for an app instance, run as its own process by tests/integration/fault-killed-instance.test.ts
  * so the test can SIGKILL it mid-request. It books through the app's own code on DATABASE_URL and reports
@@ -20,9 +21,9 @@ type Args = { start: string; counts: Record<string, number>; tokenHash: string; 
 
 const [mode, json] = process.argv.slice(2);
 const args = JSON.parse(json ?? '{}') as Args;
-const say = (event: string, data: Record<string, unknown> = {}) => process.stdout.write(`${JSON.stringify({ event, ...data })}\n`);
-// stdout carries only the reports; the app's own log lines (e.g. a hold's re-pack) go to stderr.
-console.info = (...parts: unknown[]) => console.error(...parts);
+const say = (event: string, data: Record<string, unknown> = {}) => writeSync(1, `${JSON.stringify({ event, ...data })}\n`);
+// stdout carries only the reports; the app's own log lines (lib/log/logger.ts writes them to stdout, e.g. a hold's re-pack) go to stderr.
+process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
 const waitForever = () => new Promise<never>(() => setInterval(() => {}, 60_000));
 
 // Never outlive the test: the parent holds our stdin open (it closes when the parent dies), and five minutes is far beyond any test.

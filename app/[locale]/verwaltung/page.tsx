@@ -15,6 +15,7 @@ import { pick } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { dayPlanFor, freeMinutesOn, locationsFor, searchFor } from '@/lib/staff/day-plan';
+import { stuckMailsFor } from '@/lib/admin/failed-mails';
 
 // Notices after an action (`hinweis`), each a key of `Staff`.
 const NOTICES = {
@@ -57,10 +58,11 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
   const requested = firstParam(query.datum);
   const date = DateTime.fromISO(requested).isValid && /^\d{4}-\d{2}-\d{2}$/.test(requested) ? requested : today;
   const search = firstParam(query.suche).trim().slice(0, 100);
-  const [plan, results, freeMinutes] = await Promise.all([
+  const [plan, results, freeMinutes, stuck] = await Promise.all([
     dayPlanFor({ actor: user, location, date }),
     search ? searchFor({ actor: user, query: search, now }) : Promise.resolve(null),
     freeMinutesOn({ actor: user, slug: location.slug, date, now }),
+    stuckMailsFor({ actor: user }),
   ]);
   const back = `/verwaltung?${new URLSearchParams({ standort: location.slug, datum: date, ...(search ? { suche: search } : {}) })}`;
   const notice = firstParam(query.hinweis);
@@ -91,6 +93,12 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
         <span className="staff-office"> · {pick(location.name, locale)}</span>
       </h1>
       {date === today && <LiveRefresh seconds={30} />}
+      {stuck.count > 0 && (
+        <p className="alert alert--error no-print" role="status">
+          {t('mailsStuck', { count: stuck.count, since: format.dateTime(stuck.oldest!, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: location.timeZone }) })}{' '}
+          {user.role === 'admin' ? <Link href="/verwaltung/einstellungen/mails">{t('mailsStuckLink')}</Link> : t('mailsStuckAskAdmin')}
+        </p>
+      )}
       {noticeKey && (
         <p className={`alert ${notice === 'ok' ? 'alert--success' : 'alert--error'} no-print`} role={notice === 'ok' ? 'status' : 'alert'}>
           {t(noticeKey)}
