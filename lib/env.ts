@@ -6,6 +6,11 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Set by `npm start` for the embedded PostgreSQL, or by the operator for an external one. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * A direct session connection to PostgreSQL (not through a transaction pooler like PgBouncer), for the one
+   * LISTEN connection per instance that feeds the call displays; falls back to DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Public base URL, used in mails and .ics files. */
   APP_URL: z.url().default('http://localhost:3000'),
   /** e.g. smtp://user:pass@mail.example:587; without it mails are written as .eml files to MAIL_DIR. */
