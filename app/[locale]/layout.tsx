@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { DeviceGate } from '@/components/device-gate';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { routing } from '@/lib/i18n/routing';
@@ -11,7 +12,7 @@ import { routing } from '@/lib/i18n/routing';
 export const dynamic = 'force-dynamic';
 
 // Only what client components translate goes to the browser; page texts and mails stay on the server.
-const CLIENT_NAMESPACES = ['Admin', 'Booking', 'Cancel', 'Error', 'LocaleSwitcher', 'PinCheck', 'Request', 'RequestStaff', 'Reschedule', 'Staff', 'WalkIn'] as const;
+const CLIENT_NAMESPACES = ['Admin', 'Booking', 'Cancel', 'CallDisplay', 'Error', 'Kiosk', 'LocaleSwitcher', 'PinCheck', 'Request', 'RequestStaff', 'Reschedule', 'Staff', 'WalkIn'] as const;
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
@@ -37,11 +38,15 @@ export default async function LocaleLayout({ children, params }: Props) {
           {t('skipToContent')}
         </a>
         <NextIntlClientProvider messages={clientMessages}>
-          <SiteHeader />
+          <DeviceGate>
+            <SiteHeader />
+          </DeviceGate>
           <main id="main" className="container" tabIndex={-1}>
             {children}
           </main>
-          <SiteFooter />
+          <DeviceGate>
+            <SiteFooter />
+          </DeviceGate>
         </NextIntlClientProvider>
       </body>
     </html>

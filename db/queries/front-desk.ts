@@ -114,3 +114,10 @@ export async function kioskDeviceByTokenHash({ tokenHash, tx = getDb() }: { toke
     .returning({ id: kioskDevices.id, locationId: kioskDevices.locationId, name: kioskDevices.name });
   return device ?? null;
 }
+
+/** Names of the bookings behind visits, for the staff's waiting list only (never the display). */
+export async function bookingNames({ ids, tx = getDb() }: { ids: number[]; tx?: DbOrTx }): Promise<Map<number, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: bookings.id, name: bookings.name, code: bookings.code }).from(bookings).where(inArray(bookings.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

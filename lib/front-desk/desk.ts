@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import {
+  bookingNames,
   countersOf,
   frontDeskLocation,
   insertVisit,
@@ -201,4 +202,16 @@ export async function changeVisit({ actor, visitId, step, counterId, now = new D
     await notifyFrontDesk({ locationId: visit.locationId, tx });
     return { ok: true, label: ticketLabel(visit) };
   });
+}
+
+/** The waiting room for the staff: the queue with the names behind the numbers, for offices the actor works at. */
+export async function waitingRoomForStaff({ actor, locationId, now = new Date() }: { actor: StaffUser | null; locationId: number; now?: Date }) {
+  if (!actor) throw new StaffAccessError('signed-out');
+  if (!mayWorkAt(actor, locationId)) throw new StaffAccessError('forbidden');
+  const location = await frontDeskLocation({ id: locationId });
+  if (!location) return null;
+  const room = await waitingRoom({ locationId, timeZone: location.timeZone, walkInEvery: location.walkInEvery, now });
+  const names = await bookingNames({ ids: [...room.waiting, ...room.serving].map((v) => v.bookingId) });
+  const named = (v: QueueEntry) => ({ ...v, name: names.get(v.bookingId) ?? null });
+  return { location, counters: await countersOf({ locationId }), waiting: room.waiting.map(named), serving: room.serving.map(named) };
 }
