@@ -1,10 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
+import jsQR from 'jsqr';
 import pg from 'pg';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { bookings, staffUsers, visits } from '@/db/schema';
 import { DEMO_STAFF, seedDemoStaff } from '@/db/seed-staff';
 import type { StaffUser } from '@/lib/auth/staff-session';
+import { composeMail } from '@/lib/mail/compose';
 import { callNext, changeVisit, checkInAppointment, displayState, drawWalkInTicket, waitingRoom } from '@/lib/front-desk/desk';
 import { book } from '../support/booked';
 import { at, mainOffice, openWednesday } from '../support/office';
@@ -150,5 +153,21 @@ describe('notifications', () => {
       await getDb().execute(sql`update locations set check_in_early_minutes = 30 where id = ${office.id}`);
       await listener.end();
     }
+  });
+});
+
+describe('QR code', () => {
+  it('puts the booking’s check-in token (not the PIN) into the confirmation mail as an inline image', async () => {
+    const booking = await book({ day, hhmm: '08:40' });
+    const composed = await composeMail({ kind: 'booking-confirmed', bookingId: booking.id, pin: booking.pin });
+    if (!('send' in composed)) throw new Error('no mail composed');
+    const image = composed.send.images?.[0];
+    expect(composed.send.html).toContain(`cid:${image?.cid}`);
+    const png = PNG.sync.read(image!.content);
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(await tokenOf(booking.id));
+    expect(decoded?.data).not.toContain(booking.pin);
+    const checkIn = await checkInAppointment({ locationId: office.id, token: decoded!.data, now: at(day, '08:35') });
+    expect(checkIn.ok).toBe(true);
   });
 });
