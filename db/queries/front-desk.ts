@@ -121,3 +121,12 @@ export async function bookingNames({ ids, tx = getDb() }: { ids: number[]; tx?: 
   const rows = await tx.select({ id: bookings.id, name: bookings.name, code: bookings.code }).from(bookings).where(inArray(bookings.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+export type FrontDeskSettings = { checkInEarlyMinutes: number; checkInLateMinutes: number; walkInEvery: number };
+
+export async function updateFrontDeskSettings({ locationId, settings, tx }: { locationId: number; settings: FrontDeskSettings; tx: DbOrTx }) {
+  const [before] = await tx.select({ checkInEarlyMinutes: locations.checkInEarlyMinutes, checkInLateMinutes: locations.checkInLateMinutes, walkInEvery: locations.walkInEvery }).from(locations).where(eq(locations.id, locationId)).for('update');
+  if (!before) return null;
+  await tx.update(locations).set(settings).where(eq(locations.id, locationId));
+  return before;
+}

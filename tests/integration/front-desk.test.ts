@@ -8,6 +8,7 @@ import { bookings, staffUsers, visits } from '@/db/schema';
 import { DEMO_STAFF, seedDemoStaff } from '@/db/seed-staff';
 import type { StaffUser } from '@/lib/auth/staff-session';
 import { composeMail } from '@/lib/mail/compose';
+import { saveFrontDeskSettings } from '@/lib/front-desk/settings';
 import { callNext, changeVisit, checkInAppointment, displayState, drawWalkInTicket, waitingRoom } from '@/lib/front-desk/desk';
 import { book } from '../support/booked';
 import { at, mainOffice, openWednesday } from '../support/office';
@@ -169,5 +170,22 @@ describe('QR code', () => {
     expect(decoded?.data).not.toContain(booking.pin);
     const checkIn = await checkInAppointment({ locationId: office.id, token: decoded!.data, now: at(day, '08:35') });
     expect(checkIn.ok).toBe(true);
+  });
+});
+
+describe('front-desk rules', () => {
+  it('lets an admin widen the check-in window and refuses a clerk', async () => {
+    const booking = await book({ day, hhmm: '08:50' });
+    const early = minutes(at(day, '08:50'), -45);
+    expect(await checkInAppointment({ locationId: office.id, code: booking.code, now: early })).toEqual({ ok: false, reason: 'too-early' });
+    await expect(saveFrontDeskSettings({ actor: clerk, locationId: office.id, settings: { checkInEarlyMinutes: 60, checkInLateMinutes: 15, walkInEvery: 2 } })).rejects.toThrow('forbidden');
+    const [adminRow] = await getDb().select().from(staffUsers).where(eq(staffUsers.email, DEMO_STAFF[0].email));
+    const admin: StaffUser = { id: adminRow!.id, email: adminRow!.email, name: adminRow!.name, role: adminRow!.role, locationId: adminRow!.locationId };
+    try {
+      expect(await saveFrontDeskSettings({ actor: admin, locationId: office.id, settings: { checkInEarlyMinutes: 60, checkInLateMinutes: 15, walkInEvery: 2 } })).toBe(true);
+      expect((await checkInAppointment({ locationId: office.id, code: booking.code, now: early })).ok).toBe(true);
+    } finally {
+      await saveFrontDeskSettings({ actor: admin, locationId: office.id, settings: { checkInEarlyMinutes: 30, checkInLateMinutes: 15, walkInEvery: 2 } });
+    }
   });
 });

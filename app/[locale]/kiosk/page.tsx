@@ -54,7 +54,7 @@ export default async function KioskPage({ params, searchParams }: Props) {
       </div>
       {notice && (
         <div className="alert alert--error kiosk__notice" role="alert">
-          <p>{t(notice)}</p>
+          <p>{t(notice, { minutes: office?.checkInEarlyMinutes ?? 30 })}</p>
         </div>
       )}
       <div className="kiosk__columns">

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { formInput, formValues, type ActionState } from '@/lib/action-state';
 import { requireStaff } from '@/lib/auth/staff-session';
 import { registerKiosk, revokeKiosk } from '@/lib/front-desk/kiosk-device';
+import { saveFrontDeskSettings } from '@/lib/front-desk/settings';
+import { redirect } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { cleanText } from '@/lib/validation/text';
 
@@ -34,4 +36,23 @@ export async function revokeKioskAction(formData: FormData): Promise<void> {
   const deviceId = z.coerce.number().int().positive().safeParse(formData.get('deviceId'));
   if (deviceId.success) await revokeKiosk({ actor, deviceId: deviceId.data });
   revalidatePath('/[locale]/verwaltung/einstellungen/kiosk', 'page');
+}
+
+const settingsSchema = z.object({
+  locationId: z.coerce.number().int().positive(),
+  checkInEarlyMinutes: z.coerce.number().int().min(0).max(240),
+  checkInLateMinutes: z.coerce.number().int().min(0).max(240),
+  walkInEvery: z.coerce.number().int().min(0).max(20),
+});
+
+/** The front-desk rules of one office; a value out of range is refused with the office named. */
+export async function saveFrontDeskSettingsAction(formData: FormData): Promise<void> {
+  const values = formValues(formData, 50);
+  const locale: Locale = localeSchema.parse(values.locale);
+  const actor = await requireStaff({ role: 'admin' });
+  const parsed = settingsSchema.safeParse(values);
+  const { locationId, ...settings } = parsed.success ? parsed.data : { locationId: 0 };
+  const saved = parsed.success && (await saveFrontDeskSettings({ actor, locationId, settings: settings as Parameters<typeof saveFrontDeskSettings>[0]['settings'] }));
+  revalidatePath('/[locale]/verwaltung/einstellungen/kiosk', 'page');
+  redirect({ href: { pathname: '/verwaltung/einstellungen/kiosk', query: { hinweis: saved ? 'saved' : 'invalid', standort: values.locationId ?? '' } }, locale });
 }
