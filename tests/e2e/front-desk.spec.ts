@@ -115,6 +115,7 @@ test('kiosk check-in by QR code and number, a walk-in number, calls shown live o
     const firstLabel = await ticketNumber(kiosk);
     expect(firstLabel).toMatch(/^A /);
     await expectAccessible(kiosk, 'kiosk ticket');
+    await kiosk.screenshot({ path: testInfo.outputPath(`ticket-1280x800-${locale}.png`) });
     await kiosk.getByRole('link', { name: t.done }).click();
 
     // 2. By typed number; an appointment far off is refused with a clear message.
@@ -135,16 +136,24 @@ test('kiosk check-in by QR code and number, a walk-in number, calls shown live o
     expect(walkInLabel).toMatch(/^W /);
     expect(new Set([firstLabel, typedLabel, walkInLabel]).size).toBe(3);
 
+    // The day plan lists who waits, and follows the calls live.
+    const plan = await admin.context().newPage();
+    await plan.goto(`/${locale}/verwaltung?standort=${slug}`);
+    await expect(plan.getByRole('heading', { name: waitingHeading(locale, 3) })).toBeVisible();
+    await expectAccessible(plan, 'day plan with waiting list');
+
     // A clerk calls the next person; the display on the other instance shows it within a second.
     const clerk = admin;
     await clerk.goto(`/${locale}/verwaltung/aufruf?standort=${slug}`);
     await clerk.getByLabel(t.counter).selectOption({ label: 'Schalter 1' });
     await clerk.getByRole('button', { name: t.use }).click();
     await expectAccessible(clerk, 'calling page');
+    await clerk.screenshot({ path: testInfo.outputPath(`calling-${locale}.png`), fullPage: true });
     await clerk.getByRole('button', { name: t.callNext }).click();
     await expect(clerk.getByRole('status').filter({ hasText: t.called(firstLabel) })).toBeVisible();
     await expect(display.getByTestId('current-number')).toHaveText(firstLabel, { timeout: 1_000 });
     await expect(display.getByText(t.toCounter('Schalter 1'), { exact: true })).toBeVisible();
+    await expect(plan.getByRole('heading', { name: waitingHeading(locale, 2) })).toBeVisible({ timeout: 5_000 });
     await expectAccessible(display, 'call display');
     await display.screenshot({ path: testInfo.outputPath(`display-1920x1080-${locale}.png`) });
 
@@ -182,6 +191,8 @@ test('kiosk check-in by QR code and number, a walk-in number, calls shown live o
     await removeOwnOffice(slug);
   }
 });
+
+const waitingHeading = (locale: Locale, count: number) => (locale === 'de' ? `Wartende (${count})` : `Waiting (${count})`);
 
 async function counterId(slug: string, name: string) {
   const [row] = await sql<{ id: number }>(`select c.id from counters c join locations l on l.id = c.location_id where l.slug = $1 and c.name = $2`, [slug, name]);
