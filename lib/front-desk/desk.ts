@@ -21,8 +21,7 @@ import {
 import { writeAudit } from '@/db/queries/staff';
 import { bookings } from '@/db/schema';
 import { mayWorkAt, StaffAccessError, type StaffUser } from '@/lib/auth/staff-session';
-import { localToday } from '@/lib/booking/availability';
-import { findSlots } from '@/lib/booking/availability';
+import { findSlots, localToday } from '@/lib/booking/availability';
 import { holdSlot } from '@/lib/booking/hold';
 import { generateToken, hashToken, normalizeBookingCode } from '@/lib/booking/secrets';
 import { durationOf } from '@/lib/slots';
@@ -126,9 +125,11 @@ async function ticketOf(visit: VisitRow, now: Date): Promise<Ticket> {
   return { visitId: visit.id, label: ticketLabel(visit), kind: visit.kind, waitMinutes: index >= 0 ? room.waiting[index]!.waitMinutes : 0, ahead: Math.max(0, index) };
 }
 
-/** The ticket a kiosk just printed, again (the ticket page after the redirect); only the kiosk's own office. */
+/** The ticket a kiosk just printed, again (the ticket page after the redirect); only the kiosk's own office, only today. */
 export async function ticketForKiosk({ locationId, visitId, now = new Date() }: { locationId: number; visitId: number; now?: Date }): Promise<Ticket | null> {
-  const [visit] = (await visitsOfDay({ locationId, day: localToday({ timeZone: (await frontDeskLocation({ id: locationId }))?.timeZone ?? 'Europe/Berlin' }, now) })).filter((v) => v.id === visitId);
+  const location = await frontDeskLocation({ id: locationId });
+  if (!location) return null;
+  const visit = (await visitsOfDay({ locationId, day: localToday(location, now) })).find((v) => v.id === visitId);
   return visit ? ticketOf(visit, now) : null;
 }
 
