@@ -27,7 +27,13 @@ const nextConfig: NextConfig = {
       { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
       // Strict-Transport-Security comes from the proxy: it depends on APP_URL at runtime, and this is fixed at build.
     ];
-    return [{ source: '/:path*', headers: security }];
+    // The kiosk reads QR codes with the tablet's camera; every other page keeps it off. (The later entry wins.)
+    const kiosk = [{ key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=(), payment=()' }];
+    return [
+      { source: '/:path*', headers: security },
+      { source: '/:locale(de|en)/kiosk', headers: kiosk },
+      { source: '/:locale(de|en)/kiosk/:path*', headers: kiosk },
+    ];
   },
   async rewrites() {
     return { beforeFiles: localizedPathRewrites(), afterFiles: [], fallback: [] };

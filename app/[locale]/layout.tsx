@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { DeviceGate } from '@/components/device-gate';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { CITIZEN_CLIENT_NAMESPACES, pickNamespaces } from '@/lib/i18n/client-namespaces';
@@ -37,11 +38,15 @@ export default async function LocaleLayout({ children, params }: Props) {
           {t('skipToContent')}
         </a>
         <NextIntlClientProvider messages={clientMessages}>
-          <SiteHeader />
+          <DeviceGate>
+            <SiteHeader />
+          </DeviceGate>
           <main id="main" className="container" tabIndex={-1}>
             {children}
           </main>
-          <SiteFooter />
+          <DeviceGate>
+            <SiteFooter />
+          </DeviceGate>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -8,6 +8,7 @@ export const ADMIN_PAGES = [
   { href: '/verwaltung/einstellungen/standorte', key: 'locations' },
   { href: '/verwaltung/einstellungen/leistungen', key: 'services' },
   { href: '/verwaltung/einstellungen/konten', key: 'accounts' },
+  { href: '/verwaltung/einstellungen/kiosk', key: 'kiosks' },
   { href: '/verwaltung/einstellungen/protokoll', key: 'audit' },
   { href: '/verwaltung/einstellungen/mails', key: 'mails' },
 ] as const;

@@ -8,6 +8,8 @@ export type MailLocale = 'de' | 'en';
 export type BookingMailData = {
   id: number;
   code: string;
+  /** What the QR code for the kiosk carries. */
+  checkInToken: string;
   locale: MailLocale;
   status: (typeof bookings.$inferSelect)['status'];
   /** Null once the personal data has been erased; such a booking gets no mail. */
@@ -72,6 +74,7 @@ export async function loadBookingForMail({ bookingId, tx = getDb() }: { bookingI
   return {
     id: booking.id,
     code: booking.code,
+    checkInToken: booking.checkInToken,
     locale: booking.locale === 'en' ? 'en' : 'de',
     status: booking.status,
     name: booking.name,

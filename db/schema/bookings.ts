@@ -54,6 +54,8 @@ export const bookings = pgTable('bookings', {
   /** The booking this one replaced when a citizen or clerk moved the appointment. */
   rescheduledFromId: bigint('rescheduled_from_id', { mode: 'number' }).references((): AnyPgColumn => bookings.id),
   personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
+  /** What the QR code on the confirmation carries: checks in at the kiosk, nothing else (not the PIN: it cannot cancel). */
+  checkInToken: text('check_in_token').notNull().unique().default(sql`replace(gen_random_uuid()::text, '-', '')`),
 }, (t) => [
   index('bookings_location_during_idx').using('gist', t.locationId, t.during),
   foreignKey({ name: 'bookings_counter_location_fk', columns: [t.counterId, t.locationId], foreignColumns: [counters.id, counters.locationId] }),

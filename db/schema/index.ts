@@ -6,3 +6,4 @@ export * from './staff';
 export * from './infrastructure';
 export * from './statistics';
 export * from './reminders';
+export * from './front-desk';

@@ -35,9 +35,17 @@ export const locations = pgTable('locations', {
   releaseTime: time('release_time'),
   /** ISO weekdays (1 = Monday) on which `releaseTime` releases the day the horizon reaches. */
   releaseWeekdays: smallint('release_weekdays').array().notNull().default(sql`'{1,2,3,4,5}'`),
+  /** Front desk: the kiosk checks an appointment in from this many minutes before its start … */
+  checkInEarlyMinutes: integer('check_in_early_minutes').notNull().default(30),
+  /** … until this many minutes after it. */
+  checkInLateMinutes: integer('check_in_late_minutes').notNull().default(15),
+  /** Front desk: one walk-in is called after every this many appointments; 0: walk-ins only when no appointment waits. */
+  walkInEvery: integer('walk_in_every').notNull().default(2),
 }, (t) => [
   check('locations_reminder_hours', sql`coalesce(${t.reminderHours} between 1 and 336 and (${t.secondReminderHours} is null or ${t.secondReminderHours} between 1 and ${t.reminderHours} - 1), ${t.secondReminderHours} is null)`),
   check('locations_release_weekdays', sql`cardinality(${t.releaseWeekdays}) between 1 and 7 and ${t.releaseWeekdays} <@ '{1,2,3,4,5,6,7}'::smallint[]`),
+  check('locations_check_in_window', sql`${t.checkInEarlyMinutes} between 0 and 240 and ${t.checkInLateMinutes} between 0 and 240`),
+  check('locations_walk_in_every', sql`${t.walkInEvery} between 0 and 20`),
   check('locations_horizon_positive', sql`${t.bookingHorizonDays} > 0`),
   check('locations_step_positive', sql`${t.slotStepMinutes} > 0`),
   check('locations_hold_positive', sql`${t.holdMinutes} > 0`),

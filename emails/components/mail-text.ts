@@ -48,6 +48,7 @@ export function mailLinks(appUrl: string, locale: MailLocale, code: string) {
 export const previewBooking: BookingMailData = {
   id: 1,
   code: 'K7QM-4XPA',
+  checkInToken: '0123456789abcdef0123456789abcdef',
   locale: 'de',
   status: 'booked',
   name: 'Erika Mustermann',

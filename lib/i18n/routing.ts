@@ -33,6 +33,13 @@ export const routing = defineRouting({
     '/verwaltung/buchen': '/verwaltung/buchen',
     '/verwaltung/anfragen': '/verwaltung/anfragen',
     '/verwaltung/statistik': '/verwaltung/statistik',
+    '/verwaltung/aufruf': '/verwaltung/aufruf',
+    '/verwaltung/einstellungen/kiosk': '/verwaltung/einstellungen/kiosk',
+    // Devices in the office: the kiosk at the entrance and the call display.
+    '/kiosk': '/kiosk',
+    '/kiosk/koppeln': '/kiosk/koppeln',
+    '/kiosk/nummer': '/kiosk/nummer',
+    '/aufruf/[office]': '/aufruf/[office]',
   },
 });
 

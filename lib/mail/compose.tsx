@@ -11,12 +11,15 @@ import { env } from '@/lib/env';
 import { pick } from '@/lib/format';
 import { composeReminderMail } from './compose-reminder';
 import { composeRequestMail } from './compose-request';
+import { checkInQrPng } from '@/lib/front-desk/check-in-qr';
 import { buildCalendarEvent, calendarSequence, calendarUid, type CalendarMethod } from './ics';
 import type { OutboxMail } from './outbox';
 import { senderAddress, type OutgoingMail } from './transport';
 
 /** A mail that can never be sent (its booking is gone); the worker gives up at once instead of retrying. */
 export class UnsendableMailError extends Error {}
+
+const QR_CID = 'check-in-qr@amtstermin';
 
 type Addressed = BookingMailData & { email: string };
 
@@ -45,8 +48,9 @@ export async function composeMail(mail: OutboxMail, { tx }: { tx?: DbOrTx } = {}
       return {
         send: await outgoing(booking, mail.kind, {
           subject: bookingConfirmedSubject({ booking }),
-          element: <BookingConfirmedEmail booking={booking} pin={mail.pin} appUrl={appUrl} />,
+          element: <BookingConfirmedEmail booking={booking} pin={mail.pin} appUrl={appUrl} qrCid={QR_CID} />,
           calendar: 'REQUEST',
+          images: [{ cid: QR_CID, filename: 'check-in.png', content: await checkInQrPng(booking.checkInToken) }],
         }),
       };
     }
@@ -77,7 +81,7 @@ export async function composeMail(mail: OutboxMail, { tx }: { tx?: DbOrTx } = {}
 export async function outgoing(
   booking: Addressed,
   kind: string,
-  { subject, element, calendar }: { subject: string; element: ReactElement; calendar: CalendarMethod },
+  { subject, element, calendar, images }: { subject: string; element: ReactElement; calendar: CalendarMethod; images?: OutgoingMail['images'] },
 ): Promise<OutgoingMail> {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return {
@@ -88,6 +92,7 @@ export async function outgoing(
     html,
     text,
     calendar: { method: calendar, content: calendarFor(booking, calendar) },
+    images,
     tag: `${kind}-${booking.code}`,
   };
 }

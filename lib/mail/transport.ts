@@ -15,6 +15,8 @@ export type OutgoingMail = {
   html: string;
   text: string;
   calendar?: { method: CalendarMethod; content: string };
+  /** Inline images the HTML refers to as `cid:<cid>` (the check-in QR code). */
+  images?: { cid: string; filename: string; content: Buffer }[];
   /** Names the file when mails go to MAIL_DIR, e.g. `booking-confirmed-K7QM-4XPA`; never personal data. */
   tag: string;
 };
@@ -41,6 +43,9 @@ function toMessage(mail: OutgoingMail) {
     // and as an .ics attachment. Not through nodemailer's `icalEvent`, which labels the attachment
     // `application/ics`, a type calendar clients do not act on; RFC 6047 wants text/calendar with the method.
     ...(mail.calendar && calendarParts(mail.calendar)),
+    ...(mail.images?.length && {
+      attachments: [...(mail.calendar ? calendarParts(mail.calendar).attachments : []), ...mail.images.map((image) => ({ ...image, contentType: 'image/png', contentDisposition: 'inline' as const }))],
+    }),
     headers: { 'Auto-Submitted': 'auto-generated' },
   };
 }

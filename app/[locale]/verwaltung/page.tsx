@@ -6,6 +6,8 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { StaffRequestsLink } from '@/components/requests/staff-requests-link';
 import { AdminNav } from '@/components/staff/admin-nav';
 import { BookingCard } from '@/components/staff/booking-card';
+import { LiveQueue } from '@/components/front-desk/live-queue';
+import { WaitingList } from '@/components/front-desk/waiting-list';
 import { LiveRefresh } from '@/components/staff/live-refresh';
 import { PrintButton } from '@/components/ui/print-button';
 import { SignInForm } from '@/components/staff/sign-in-form';
@@ -14,6 +16,7 @@ import { currentStaff } from '@/lib/auth/staff-session';
 import { pick } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
+import { waitingRoomForStaff } from '@/lib/front-desk/desk';
 import { dayPlanFor, freeMinutesOn, locationsFor, searchFor } from '@/lib/staff/day-plan';
 import { stuckMailsFor } from '@/lib/admin/failed-mails';
 
@@ -58,12 +61,14 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
   const requested = firstParam(query.datum);
   const date = DateTime.fromISO(requested).isValid && /^\d{4}-\d{2}-\d{2}$/.test(requested) ? requested : today;
   const search = firstParam(query.suche).trim().slice(0, 100);
-  const [plan, results, freeMinutes, stuck] = await Promise.all([
+  const [plan, results, freeMinutes, stuck, room] = await Promise.all([
     dayPlanFor({ actor: user, location, date }),
     search ? searchFor({ actor: user, query: search, now }) : Promise.resolve(null),
     freeMinutesOn({ actor: user, slug: location.slug, date, now }),
     stuckMailsFor({ actor: user }),
+    date === today && location.mode === 'booking' ? waitingRoomForStaff({ actor: user, locationId: location.id, now }) : Promise.resolve(null),
   ]);
+  const tFrontDesk = await getTranslations('FrontDesk');
   const back = `/verwaltung?${new URLSearchParams({ standort: location.slug, datum: date, ...(search ? { suche: search } : {}) })}`;
   const notice = firstParam(query.hinweis);
   const noticeKey = NOTICES[notice as keyof typeof NOTICES];
@@ -87,6 +92,7 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
         <Link href={{ pathname: '/verwaltung/buchen', query: { standort: location.slug, tag: date < today ? today : date } }}>{tWalkIn('link')}</Link>
         <StaffRequestsLink location={location} locations={locations} />
         <Link href={{ pathname: '/verwaltung/statistik', query: { standort: location.slug } }}>{tStatistics('link')}</Link>
+        {location.mode === 'booking' && <Link href={{ pathname: '/verwaltung/aufruf', query: { standort: location.slug } }}>{tFrontDesk('title')}</Link>}
       </p>
       <h1>
         {t('dayPlanFor', { date: dateLabel })}
@@ -156,6 +162,14 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
         </form>
         <PrintButton>{t('print')}</PrintButton>
       </div>
+
+      {room && (
+        <section aria-labelledby="waiting-room-title" className="no-print">
+          <LiveQueue office={location.slug} />
+          <h2 id="waiting-room-title">{tFrontDesk('waitingTitle', { count: room.waiting.length })}</h2>
+          <WaitingList rows={room.waiting} timeZone={location.timeZone} locale={locale} />
+        </section>
+      )}
 
       {results && (
         <section aria-labelledby="search-title" className="search-results">
