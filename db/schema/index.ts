@@ -5,3 +5,4 @@ export * from './bookings';
 export * from './staff';
 export * from './infrastructure';
 export * from './statistics';
+export * from './waitlist';

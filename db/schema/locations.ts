@@ -27,7 +27,13 @@ export const locations = pgTable('locations', {
   challengeWork: integer('challenge_work'),
   position: integer('position').notNull().default(0),
   active: boolean('active').notNull().default(true),
+  /** How long a waitlist offer holds its time for the wish (shorter when the time is near). */
+  waitlistOfferHours: integer('waitlist_offer_hours').notNull().default(12),
+  /** Percent of a newly released day's times that go to the waitlist before the public (freed times always go to it first). */
+  waitlistNewDayShare: integer('waitlist_new_day_share').notNull().default(0),
 }, (t) => [
+  check('locations_waitlist_offer_hours', sql`${t.waitlistOfferHours} between 1 and 72`),
+  check('locations_waitlist_new_day_share', sql`${t.waitlistNewDayShare} between 0 and 100`),
   check('locations_horizon_positive', sql`${t.bookingHorizonDays} > 0`),
   check('locations_step_positive', sql`${t.slotStepMinutes} > 0`),
   check('locations_hold_positive', sql`${t.holdMinutes} > 0`),

@@ -10,6 +10,7 @@ import { mailLinks, mailTranslator, officeAddress } from '@/emails/components/ma
 import { env } from '@/lib/env';
 import { pick } from '@/lib/format';
 import { composeRequestMail } from './compose-request';
+import { composeWaitlistMail } from './compose-waitlist';
 import { buildCalendarEvent, calendarSequence, calendarUid, type CalendarMethod } from './ics';
 import type { OutboxMail } from './outbox';
 import { senderAddress, type OutgoingMail } from './transport';
@@ -29,6 +30,11 @@ export async function composeMail(mail: OutboxMail, { tx }: { tx?: DbOrTx } = {}
   if (mail.kind === 'request-received' || mail.kind === 'request-declined') {
     const composed = await composeRequestMail(mail, { tx });
     if (!composed) throw new UnsendableMailError(`request ${mail.requestId} not found`);
+    return composed;
+  }
+  if (mail.kind === 'waitlist-confirm' || mail.kind === 'waitlist-offer') {
+    const composed = await composeWaitlistMail(mail, { tx });
+    if (!composed) throw new UnsendableMailError(`waitlist mail ${mail.kind} has nothing to report`);
     return composed;
   }
   const found = await loadBookingForMail({ bookingId: mail.bookingId, tx });

@@ -21,7 +21,11 @@ export type OutboxMail =
   /** Acknowledges an appointment request; like a booking confirmation it carries the PIN until sent. */
   | { kind: 'request-received'; requestId: number; pin: string }
   /** The reason is read from the request when the mail is sent. */
-  | { kind: 'request-declined'; requestId: number };
+  | { kind: 'request-declined'; requestId: number }
+  /** Asks to confirm a waitlist wish; carries the link's token and the wish PIN until sent. */
+  | { kind: 'waitlist-confirm'; wishId: number; token: string; pin: string }
+  /** A time held for a wish (the offer is the held booking). */
+  | { kind: 'waitlist-offer'; bookingId: number };
 
 export type OutboxMailKind = OutboxMail['kind'];
 
@@ -35,6 +39,8 @@ export const outboxMailSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('booking-rescheduled'), bookingId: id, previousBookingId: id, pin }),
   z.object({ kind: z.literal('request-received'), requestId: id, pin }),
   z.object({ kind: z.literal('request-declined'), requestId: id }),
+  z.object({ kind: z.literal('waitlist-confirm'), wishId: id, token: z.string().min(1), pin }),
+  z.object({ kind: z.literal('waitlist-offer'), bookingId: id }),
 ]);
 
 /**

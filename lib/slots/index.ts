@@ -5,3 +5,4 @@ export type { AvailabilityInput, BusyInterval, Closure, LocalDate, LocalTime, Sl
 export { planCapacityChange, staffedCounters, type CapacityPlan, type PlacedBooking, type Staffing } from './staffing';
 export { assignCounters, fitWithRepack, overlapGroups, type Placement } from './counter-assignment';
 export { planHoldRepack, type HoldRepack, type RepackBooking } from './repack';
+export { MIN_OFFER_MINUTES, offerMinutes, pickOfferSlot, slotFitsWish, type WishWindow } from './waitlist';

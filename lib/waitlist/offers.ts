@@ -1,0 +1,116 @@
+import 'server-only';
+import { DateTime } from 'luxon';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { loadLocationForBooking, type LocationForBooking } from '@/db/queries/availability';
+import { confirmHold, insertHold } from '@/db/queries/bookings';
+import { closeWish, copyWishContactToOffer, currentOffer, queuedWishesAt, releaseOffer } from '@/db/queries/waitlist';
+import { findSlots } from '@/lib/booking/availability';
+import { generatePin, generateToken, hashToken, sealPin } from '@/lib/booking/secrets';
+import { enqueueMail } from '@/lib/mail/outbox';
+import { hashPin } from '@/lib/secrets/pin-hash';
+import { durationOf, offerMinutes, pickOfferSlot } from '@/lib/slots';
+
+export type MadeOffer = { wishId: number; bookingId: number; start: Date; end: Date; holdExpiresAt: Date };
+
+async function bookableOffice(locationId: number): Promise<LocationForBooking | null> {
+  const { rows: [row] } = await getDb().execute<{ slug: string }>(sql`select slug from locations where id = ${locationId} and mode = 'booking'`);
+  return row ? loadLocationForBooking({ slug: row.slug }) : null;
+}
+
+/**
+ * Offers the free times of office `locationId` that overlap `[from, to)` to the waiting wishes, longest
+ * waiting first: each wish that a free time fits (its services' length, dates, weekdays, parts of day, not
+ * offered to it before) gets the earliest such time as an offer, a hold through `insertHold` in the wish's
+ * name that the public availability does not show, with the offer mail in the same transaction. Safe with
+ * any number of callers at once: the exclusion constraint gives a time to one hold, and a unique index gives
+ * a wish one standing offer. The events that free a time (cancellation, given-up hold or offer) reach it
+ * through the `waitlist_sweeps` queue; a newly released day or added capacity may call it directly.
+ */
+export async function offerFreeTimes({ locationId, from, to, now = new Date() }: { locationId: number; from: Date; to: Date; now?: Date }): Promise<MadeOffer[]> {
+  const location = await bookableOffice(locationId);
+  if (!location) return [];
+  const zone = location.timeZone;
+  const fromDate = DateTime.fromJSDate(from, { zone }).toISODate()!;
+  const toDate = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone }).toISODate()!;
+  const made: MadeOffer[] = [];
+  for (const wish of await queuedWishesAt({ locationId, fromDate, toDate })) {
+    const items = wish.items.map((item) => {
+      const service = location.services.find((s) => s.id === item.serviceId);
+      return service && item.count <= service.maxCount ? { serviceId: item.serviceId, count: item.count, minutesPerUnit: service.minutesPerUnit } : null;
+    });
+    if (items.length === 0 || items.some((i) => i === null)) continue;
+    const holdItems = items.filter((i) => i !== null);
+    const first = wish.earliestDate > fromDate ? wish.earliestDate : fromDate;
+    const last = wish.latestDate < toDate ? wish.latestDate : toDate;
+    if (first > last) continue;
+    // A freed time goes to the waitlist at once; the release delay keeps it from the public meanwhile.
+    const slots = await findSlots({ location, durationMinutes: durationOf(holdItems), from: first, to: last, now, releaseDelayMinutes: 0 });
+    const slot = pickOfferSlot({ slots, wish, freed: { start: from, end: to }, offeredBefore: wish.offeredBefore, timeZone: zone });
+    if (!slot) continue;
+    const hold = await insertHold({
+      locationId,
+      counterIds: slot.freeCounterIds,
+      start: slot.start,
+      end: slot.end,
+      tokenHash: hashToken(generateToken()),
+      holdMinutes: offerMinutes({ now, start: slot.start, offerHours: location.waitlistOfferHours, minLeadMinutes: location.minLeadMinutes }),
+      locale: wish.locale,
+      items: holdItems,
+      source: 'waitlist',
+      wishId: wish.id,
+      afterInsert: async (tx, hold) => {
+        await copyWishContactToOffer({ wishId: wish.id, bookingId: hold.id, tx });
+        await enqueueMail(tx, { kind: 'waitlist-offer', bookingId: hold.id });
+      },
+    });
+    if (hold) made.push({ wishId: wish.id, bookingId: hold.id, start: slot.start, end: slot.end, holdExpiresAt: hold.holdExpiresAt });
+  }
+  if (made.length > 0) console.info(`[waitlist] location ${locationId}: ${made.length} offer(s) made (${made.map((m) => `wish #${m.wishId} → hold #${m.bookingId}`).join(', ')})`);
+  return made;
+}
+
+export type AcceptOutcome =
+  | { status: 'booked'; bookingId: number; code: string; pin: string }
+  /** No offer stands (declined, expired, or none made). */
+  | { status: 'no-offer' }
+  | { status: 'limit-reached' };
+
+/**
+ * Accepts the wish's standing offer: the hold becomes a booking through the usual `confirmHold` (the per-address
+ * cap applies), with a new booking PIN and the usual confirmation mail; the wish is fulfilled in the same transaction.
+ */
+export async function acceptOffer({ wishId, maxFutureBookingsPerEmail = 2 }: { wishId: number; maxFutureBookingsPerEmail?: number }): Promise<AcceptOutcome> {
+  const offer = await currentOffer({ wishId });
+  if (!offer?.holdTokenHash) return { status: 'no-offer' };
+  const pin = generatePin();
+  const { rows: [office] } = await getDb().execute<{ max: number }>(sql`select max_future_bookings_per_email as max from locations where id = ${offer.locationId}`);
+  const result = await confirmHold({
+    tokenHash: offer.holdTokenHash,
+    pinHash: hashPin({ scope: 'booking', id: offer.id, pin }),
+    // Only the mail carries this PIN: no browser holds the offer's token, so the sealed copy is never opened.
+    pinSealed: sealPin(pin, generateToken()),
+    maxFutureBookingsPerEmail: office?.max ?? maxFutureBookingsPerEmail,
+    afterConfirm: async (tx, booking) => {
+      await closeWish({ wishId, status: 'fulfilled', tx });
+      await enqueueMail(tx, { kind: 'booking-confirmed', bookingId: booking.id, pin });
+    },
+  });
+  if (result.status === 'confirmed') return { status: 'booked', bookingId: result.booking.id, code: result.booking.code, pin };
+  if (result.status === 'limit-reached') return { status: 'limit-reached' };
+  return { status: 'no-offer' };
+}
+
+/** Declines the wish's standing offer: its time goes to the next matching wish (or the public); the wish keeps waiting. */
+export async function declineOffer({ wishId }: { wishId: number }): Promise<boolean> {
+  return releaseOffer({ wishId });
+}
+
+/** Withdraws a wish; a standing offer is released in the same transaction. */
+export async function withdrawWish({ wishId }: { wishId: number }): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    if (!(await closeWish({ wishId, status: 'withdrawn', tx }))) return false;
+    await releaseOffer({ wishId, tx });
+    return true;
+  });
+}
