@@ -25,6 +25,7 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations('Booking.time');
+  const tWaitlist = await getTranslations('Waitlist');
   const location = await loadLocationForBooking({ slug: firstParam(query.standort) });
   const services = location?.mode === 'booking' ? resolveChoice(location.services, parseChoiceParam(firstParam(query.leistungen))) : null;
 
@@ -63,6 +64,9 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
         challengeUrl={challengeUrlFor(location)}
         now={now}
       />
+      <p className="alert alert--info">
+        <Link href="/termin/wunsch">{tWaitlist('timeLink')}</Link>
+      </p>
     </>
   );
 }
