@@ -11,7 +11,7 @@ import { routing } from '@/lib/i18n/routing';
 export const dynamic = 'force-dynamic';
 
 // Only what client components translate goes to the browser; page texts and mails stay on the server.
-const CLIENT_NAMESPACES = ['Admin', 'Booking', 'Cancel', 'Error', 'LocaleSwitcher', 'PinCheck', 'Request', 'RequestStaff', 'Reschedule', 'Staff', 'WalkIn'] as const;
+const CLIENT_NAMESPACES = ['Admin', 'Booking', 'Cancel', 'Error', 'LocaleSwitcher', 'PinCheck', 'Request', 'RequestStaff', 'Reschedule', 'Staff', 'WalkIn', 'Waitlist', 'WaitlistStaff'] as const;
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 

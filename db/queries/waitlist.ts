@@ -281,3 +281,32 @@ export async function offerFacts({ bookingId, tx = getDb() }: { bookingId: numbe
     select w.code, b.hold_expires_at, b.status from bookings b join waitlist_wishes w on w.id = b.wish_id where b.id = ${bookingId}`);
   return row ? { wishCode: row.code, holdExpiresAt: new Date(row.hold_expires_at), status: row.status } : null;
 }
+
+export type DemandRow = { serviceId: number; week: string; morning: number; afternoon: number; wishes: number };
+
+/**
+ * The open demand at an office: waiting wishes per service and calendar week (of the wish's earliest day, from
+ * today on), with how many can come mornings and afternoons. Counts only, no one named.
+ */
+export async function waitingDemand({ locationId, tx = getDb() }: { locationId: number; tx?: DbOrTx }): Promise<DemandRow[]> {
+  const { rows } = await tx.execute<{ service_id: number; week: string; morning: number; afternoon: number; wishes: number }>(sql`
+    select ws.service_id, date_trunc('week', greatest(w.earliest_date, current_date))::date::text as week,
+      count(*) filter (where 'morning' = any(w.parts))::int as morning, count(*) filter (where 'afternoon' = any(w.parts))::int as afternoon, count(*)::int as wishes
+    from waitlist_wishes w join waitlist_wish_locations wl on wl.wish_id = w.id join waitlist_wish_services ws on ws.wish_id = w.id
+    where w.status = 'waiting' and wl.location_id = ${locationId}
+    group by 1, 2 order by 2, 1`);
+  return rows.map((r) => ({ serviceId: r.service_id, week: r.week, morning: r.morning, afternoon: r.afternoon, wishes: r.wishes }));
+}
+
+export type QueueRow = { id: number; code: string; confirmedAt: Date; earliestDate: string; latestDate: string; offerStart: Date | null; offerUntil: Date | null };
+
+/** The waiting wishes at an office in queue order, with a standing offer if one stands. No names: the number identifies. */
+export async function waitingQueue({ locationId, tx = getDb() }: { locationId: number; tx?: DbOrTx }): Promise<QueueRow[]> {
+  const { rows } = await tx.execute<{ id: number; code: string; confirmed_at: Date; earliest_date: string; latest_date: string; offer_start: Date | null; offer_until: Date | null }>(sql`
+    select w.id, w.code, w.confirmed_at, w.earliest_date::text, w.latest_date::text, lower(b.during) as offer_start, b.hold_expires_at as offer_until
+    from waitlist_wishes w join waitlist_wish_locations wl on wl.wish_id = w.id
+      left join bookings b on b.wish_id = w.id and b.status = 'held' and b.hold_expires_at > now()
+    where w.status = 'waiting' and wl.location_id = ${locationId}
+    order by w.confirmed_at, w.id limit 200`);
+  return rows.map((r) => ({ id: Number(r.id), code: r.code, confirmedAt: new Date(r.confirmed_at), earliestDate: r.earliest_date, latestDate: r.latest_date, offerStart: r.offer_start ? new Date(r.offer_start) : null, offerUntil: r.offer_until ? new Date(r.offer_until) : null }));
+}

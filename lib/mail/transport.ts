@@ -41,7 +41,8 @@ function toMessage(mail: OutgoingMail) {
     // and as an .ics attachment. Not through nodemailer's `icalEvent`, which labels the attachment
     // `application/ics`, a type calendar clients do not act on; RFC 6047 wants text/calendar with the method.
     ...(mail.calendar && calendarParts(mail.calendar)),
-    headers: { 'Auto-Submitted': 'auto-generated' },
+    // The tag (kind and booking number, both in the mail anyway) lets a test's or archive's SMTP sink file the mail.
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Amtstermin-Tag': mail.tag },
   };
 }
 

@@ -114,3 +114,42 @@ export async function withdrawWish({ wishId }: { wishId: number }): Promise<bool
     return true;
   });
 }
+
+/**
+ * Offers `start` at office `locationId` to one waiting wish by hand (a clerk's choice): the time must be free
+ * (staff may use a just-cancelled time at once and need no lead time), fit the wish, and the wish must hold no
+ * offer. Goes through `insertHold` like every offer; the mail goes out in the same transaction. Null if not.
+ */
+export async function offerTimeToWish({ locationId, wishId, start, now = new Date() }: { locationId: number; wishId: number; start: Date; now?: Date }): Promise<MadeOffer | null> {
+  const location = await bookableOffice(locationId);
+  if (!location) return null;
+  const wish = (await queuedWishesAt({ locationId, fromDate: '0001-01-01', toDate: '9999-12-31' })).find((w) => w.id === wishId);
+  if (!wish) return null;
+  const items = wish.items.map((item) => {
+    const service = location.services.find((s) => s.id === item.serviceId);
+    return service ? { serviceId: item.serviceId, count: item.count, minutesPerUnit: service.minutesPerUnit } : null;
+  });
+  if (items.some((i) => i === null)) return null;
+  const holdItems = items.filter((i) => i !== null);
+  const day = DateTime.fromJSDate(start, { zone: location.timeZone }).toISODate()!;
+  const slots = await findSlots({ location: { ...location, minLeadMinutes: 0 }, durationMinutes: durationOf(holdItems), from: day, to: day, now, releaseDelayMinutes: 0 });
+  const slot = slots.find((s) => s.start.getTime() === start.getTime());
+  if (!slot || !pickOfferSlot({ slots: [slot], wish, freed: slot, offeredBefore: [], timeZone: location.timeZone })) return null;
+  const hold = await insertHold({
+    locationId,
+    counterIds: slot.freeCounterIds,
+    start: slot.start,
+    end: slot.end,
+    tokenHash: hashToken(generateToken()),
+    holdMinutes: offerMinutes({ now, start: slot.start, offerHours: location.waitlistOfferHours, minLeadMinutes: 0 }),
+    locale: wish.locale,
+    items: holdItems,
+    source: 'waitlist',
+    wishId,
+    afterInsert: async (tx, hold) => {
+      await copyWishContactToOffer({ wishId, bookingId: hold.id, tx });
+      await enqueueMail(tx, { kind: 'waitlist-offer', bookingId: hold.id });
+    },
+  });
+  return hold ? { wishId, bookingId: hold.id, start: slot.start, end: slot.end, holdExpiresAt: hold.holdExpiresAt } : null;
+}
