@@ -310,3 +310,28 @@ export async function waitingQueue({ locationId, tx = getDb() }: { locationId: n
     order by w.confirmed_at, w.id limit 200`);
   return rows.map((r) => ({ id: Number(r.id), code: r.code, confirmedAt: new Date(r.confirmed_at), earliestDate: r.earliest_date, latestDate: r.latest_date, offerStart: r.offer_start ? new Date(r.offer_start) : null, offerUntil: r.offer_until ? new Date(r.offer_until) : null }));
 }
+
+/**
+ * Erases the personal data of wishes closed (fulfilled, withdrawn, expired) more than `days` days before `now`
+ * (name and email; the PIN hash stays useless without them), after adding them to the anonymous counts per
+ * office, week, service and outcome; and the contact data copied onto offers that ended unanswered at once.
+ * Idempotent: a wish is counted in the transaction that erases it.
+ */
+export async function eraseWaitlist({ days, now = new Date(), tx = getDb() }: { days: number; now?: Date; tx?: DbOrTx }): Promise<{ wishes: number; offers: number }> {
+  const cutoff = sql`${now.toISOString()}::timestamptz - make_interval(days => ${days})`;
+  const { rows } = await tx.execute<{ n: number }>(sql`
+    with gone as (
+      update waitlist_wishes set name = null, email = null, personal_data_erased_at = ${now.toISOString()}::timestamptz
+      where personal_data_erased_at is null and status in ('fulfilled', 'withdrawn', 'expired') and closed_at < ${cutoff}
+      returning id, status, earliest_date),
+    counted as (
+      insert into waitlist_demand (location_id, week, service_id, outcome, wishes)
+      select wl.location_id, date_trunc('week', g.earliest_date)::date, ws.service_id, g.status, count(*)
+      from gone g join waitlist_wish_locations wl on wl.wish_id = g.id join waitlist_wish_services ws on ws.wish_id = g.id
+      group by 1, 2, 3, 4
+      on conflict (location_id, week, service_id, outcome) do update set wishes = waitlist_demand.wishes + excluded.wishes
+      returning 1)
+    select (select count(*) from gone)::int as n, (select count(*) from counted)::int as c`);
+  const offers = await tx.execute(sql`update bookings set name = null, email = null where wish_id is not null and status = 'expired' and email is not null`);
+  return { wishes: rows[0]?.n ?? 0, offers: offers.rowCount ?? 0 };
+}

@@ -195,3 +195,25 @@ describe('opening a wish', () => {
     expect((await openWish({ code: wish.code, grant: opened.grant.replace(/.$/, 'x'), clientAddress: client() })).status).toBe('invalid');
   });
 });
+
+describe('privacy', () => {
+  it('erases closed wishes after the erasure period and keeps their counts anonymously', async () => {
+    const { eraseWaitlist } = await import('@/db/queries/waitlist');
+    const office = await mainOffice();
+    const wish = await waitingWish({ office, day: openDay(2, 2), serviceSlug: 'personalausweis' });
+    const open = await waitingWish({ office, day: openDay(2, 2), serviceSlug: 'personalausweis' });
+    expect(await withdrawWish({ wishId: wish.id })).toBe(true);
+    await eraseWaitlist({ days: 30 });
+    expect((await findWish({ id: wish.id }))!.email).not.toBeNull();
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    // Every wish closed in this file is past the period by then; the open one is not.
+    expect((await eraseWaitlist({ days: 30, now: later })).wishes).toBeGreaterThanOrEqual(1);
+    expect(await eraseWaitlist({ days: 30, now: later })).toMatchObject({ wishes: 0 });
+    const erased = (await findWish({ id: wish.id }))!;
+    expect([erased.name, erased.email]).toEqual([null, null]);
+    expect((await findWish({ id: open.id }))!.email).toBe(open.address);
+    const { rows } = await getDb().execute<{ outcome: string; wishes: number }>(sql`
+      select outcome, wishes from waitlist_demand d join services s on s.id = d.service_id where s.slug = 'personalausweis' and outcome = 'withdrawn'`);
+    expect(rows).toEqual([{ outcome: 'withdrawn', wishes: 1 }]);
+  });
+});
