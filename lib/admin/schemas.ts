@@ -167,3 +167,10 @@ export const staffRoleSchema = z
     location: staffLocation,
   })
   .check(clerksNeedAnOffice);
+
+/** An office's waitlist settings: how long an offer holds, and the share of a newly released day for the waitlist. */
+export const waitlistSettingsSchema = z.object({
+  locationId: id,
+  waitlistOfferHours: whole(1, 72, 'waitlistOfferHoursInvalid'),
+  waitlistNewDayShare: whole(0, 100, 'waitlistNewDayShareInvalid'),
+});

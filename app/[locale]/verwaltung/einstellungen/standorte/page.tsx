@@ -5,6 +5,7 @@ import styles from '@/components/admin/admin.module.css';
 import { CapacityButton, WindowCountersForm } from '@/components/admin/capacity-forms';
 import { AddCounterForm, RenameCounterForm, WindowForm } from '@/components/admin/location-forms';
 import { OfficeSettingsForm } from '@/components/admin/office-settings-form';
+import { WaitlistSettingsForm } from '@/components/admin/waitlist-settings-form';
 import { adminAccess } from '@/lib/admin/access';
 import { listLocationsForAdmin } from '@/lib/admin/locations';
 import { clockTime, pick } from '@/lib/format';
@@ -172,6 +173,13 @@ function LocationSettings({ location, locale, t, weekdayName }: { location: Awai
             maxFutureBookingsPerEmail: location.maxFutureBookingsPerEmail,
           }}
         />
+      </section>
+      <section aria-labelledby="waitlist-title" className={styles.section}>
+        <h2 id="waitlist-title">
+          {t('waitlist.title')}: {name}
+        </h2>
+        <p>{t('waitlist.intro')}</p>
+        <WaitlistSettingsForm key={location.id} locale={locale} locationId={location.id} settings={{ waitlistOfferHours: location.waitlistOfferHours, waitlistNewDayShare: location.waitlistNewDayShare }} />
       </section>
     </>
   );
