@@ -8,6 +8,7 @@ import { BookingFlow, type Locale } from './support/booking-flow';
 import { ChangeFlow } from './support/change-flow';
 import { sql } from './support/database';
 import { openDay, uniqueEmail } from './support/dates';
+import { ownAddressContext } from './support/staff';
 
 // Mondays from the fourth on belong to this file: German on the fourth, English on the fifth open Monday
 // (both inside the 42-day horizon), so the projects never compete for a time.
@@ -124,7 +125,7 @@ async function openStatus(page: Page, locale: Locale, mail: ParsedMail, pin: str
 
 /** Another citizen books `hhmm` on `day` through the booking flow and cancels it with number and PIN. */
 async function bookAndCancel(browser: Browser, locale: Locale, day: DateTime, hhmm: string) {
-  const context = await browser.newContext();
+  const context = await ownAddressContext(browser, { locale });
   const page = await context.newPage();
   const flow = new BookingFlow(page, locale);
   await flow.chooseServices({ certificate: 1 });
@@ -144,8 +145,10 @@ async function bookAndCancel(browser: Browser, locale: Locale, day: DateTime, hh
 }
 
 test.describe('Terminwunsch (waitlist)', () => {
-  test('a wish registered in the browser gets a cancelled time by mail over SMTP, and accepting books it', async ({ page, browser }, testInfo) => {
+  test('a wish registered in the browser gets a cancelled time by mail over SMTP, and accepting books it', async ({ browser }, testInfo) => {
     const locale = testInfo.project.name as Locale;
+    // Each browser its own client address: PIN checks are limited per address, shared with the other specs.
+    const page = await (await ownAddressContext(browser, { locale })).newPage();
     const t = text[locale];
     const day = dayFor(locale);
     await fillOtherCounters(day, '08:00');
@@ -185,7 +188,7 @@ test.describe('Terminwunsch (waitlist)', () => {
     const day = dayFor(locale);
     await fillOtherCounters(day, '09:00');
     const other = await bookAndCancel(browser, locale, day, '09:00');
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await ownAddressContext(browser, { locale, javaScriptEnabled: false });
     const first = await context.newPage();
     const second = await context.newPage();
     const firstWish = await registerWish(first, locale, day, uniqueEmail('wish-first'));
@@ -205,5 +208,22 @@ test.describe('Terminwunsch (waitlist)', () => {
     const secondOffer = await mailFor('waitlist-offer', (await offerOf(secondWish.code))!);
     expect(secondOffer.text).toContain('09:00');
     await context.close();
+  });
+
+  test('staff see the open demand and admins the waitlist settings, both accessible', async ({ browser }, testInfo) => {
+    const locale = testInfo.project.name as Locale;
+    const page = await (await ownAddressContext(browser, { locale })).newPage();
+    await page.goto(`/${locale}/verwaltung`);
+    await page.getByLabel(locale === 'de' ? 'E-Mail-Adresse' : 'Email address').fill('admin@musterstadt.example');
+    await page.getByLabel(locale === 'de' ? 'Passwort' : 'Password').fill('Admin-Demo-2026');
+    await page.getByRole('button', { name: locale === 'de' ? 'Anmelden' : 'Sign in' }).click();
+    await page.getByRole('link', { name: locale === 'de' ? 'Terminwünsche' : 'Appointment wishes' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: locale === 'de' ? 'Terminwünsche' : 'Appointment wishes' })).toBeVisible();
+    await expectAccessible(page, 'the staff demand page');
+    await page.goto(`/${locale}/verwaltung/einstellungen/standorte`);
+    const hours = page.getByLabel(locale === 'de' ? 'Angebotsfrist in Stunden' : 'Offer period in hours');
+    await expect(hours).toHaveValue('12');
+    await expectAccessible(page, 'the office settings with the waitlist section');
+    await page.context().close();
   });
 });

@@ -164,7 +164,7 @@ async function viewOf(wish: WishDetails, locale: Locale): Promise<WishView> {
             date: format.dateTime(offer.start, { dateStyle: 'full', timeZone }),
             time: format.dateTime(offer.start, { ...clockFormat, timeZone }),
             office: office ? pick(office.name, locale) : '',
-            until: format.dateTime(offer.holdExpiresAt, { dateStyle: 'long', ...clockFormat, timeZone }),
+            until: format.dateTime(offer.holdExpiresAt, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23', timeZone }),
           }
         : null,
   };

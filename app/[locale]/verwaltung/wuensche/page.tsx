@@ -5,7 +5,7 @@ import { StaffBar } from '@/components/staff/staff-bar';
 import { OfferByHandForm } from '@/components/waitlist/offer-by-hand-form';
 import { listServiceCatalog } from '@/db/queries/services';
 import { currentStaff } from '@/lib/auth/staff-session';
-import { clockFormat, pick } from '@/lib/format';
+import { pick } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { waitlistOverview } from '@/lib/waitlist/staff';
@@ -29,7 +29,7 @@ export default async function WaitlistStaffPage({ params }: Props) {
     return service ? pick(service.name, locale) : String(id);
   };
   const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
-  const local = (at: Date, timeZone: string) => format.dateTime(at, { dateStyle: 'medium', ...clockFormat, timeZone });
+  const local = (at: Date, timeZone: string) => format.dateTime(at, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone });
   return (
     <div className="staff">
       <StaffBar user={user} locale={locale} />
