@@ -16,6 +16,7 @@ import { seedDemoData } from '../db/seed';
 import { seedDemoHistory } from '../db/seed-history';
 import { seedDemoStaff } from '../db/seed-staff';
 import { ensureLocalAppSecret } from '../lib/secrets/local-app-secret';
+import { startSmtpSink } from './e2e-smtp-sink';
 
 const port = process.env.E2E_PORT ?? '3100';
 const external = process.env.DATABASE_URL;
@@ -36,12 +37,16 @@ await seedDemoStaff(db);
 await seedDemoHistory(db);
 await pool.end();
 
+// Every mail goes over real SMTP to a sink on loopback that files it in MAIL_DIR, as the file transport would.
+const smtp = await startSmtpSink('.data/e2e/mail');
+
 // What every instance of this test server shares; a test may start a second instance with it
 // (tests/e2e/support/second-instance.ts), so the server-actions key is one of its own, as in production.
 const shared = {
   DATABASE_URL: database.url,
   NEXT_TELEMETRY_DISABLED: '1',
   MAIL_DIR: '.data/e2e/mail',
+  SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
   HOLDS_PER_CLIENT_PER_HOUR: '10000',
   BOOKINGS_PER_CLIENT_PER_HOUR: '10000',
   // Playwright's requests come from one loopback address; tests write X-Forwarded-For as a proxy would.
@@ -68,7 +73,7 @@ async function stop() {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
   }
-  await Promise.race([database.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  await Promise.race([Promise.all([database.stop(), smtp.stop()]), new Promise((resolve) => setTimeout(resolve, 10_000))]);
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   process.exit(0);
 }

@@ -93,9 +93,10 @@ async function main() {
       server.closeAllConnections();
     }
     // The in-process mail worker (instrumentation.ts) finishes its round; its claimed rows stay consistent either way.
-    const worker = (globalThis as { amtsterminOutboxWorker?: () => Promise<void>; amtsterminErasureJob?: () => void; amtsterminReminderJob?: () => void });
+    const worker = (globalThis as { amtsterminOutboxWorker?: () => Promise<void>; amtsterminErasureJob?: () => void; amtsterminReminderJob?: () => void; amtsterminWaitlistWorker?: () => Promise<void> });
     worker.amtsterminErasureJob?.();
     worker.amtsterminReminderJob?.();
+    await worker.amtsterminWaitlistWorker?.();
     await worker.amtsterminOutboxWorker?.();
     await closeDb();
     await Promise.race([database.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);

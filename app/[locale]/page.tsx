@@ -9,7 +9,7 @@ import type { Locale } from '@/lib/i18n/routing';
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, locations, services] = await Promise.all([getTranslations('Home'), listLocations(), listServiceCatalog()]);
+  const [t, tWaitlist, locations, services] = await Promise.all([getTranslations('Home'), getTranslations('Waitlist'), listLocations(), listServiceCatalog()]);
   const mainOffice = locations.find((l) => l.mode === 'booking') ?? locations[0];
 
   return (
@@ -24,6 +24,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
           <Link href="/termin/absagen" className="button button--secondary">
             {t('cancelCta')}
           </Link>
+        </p>
+        <p>
+          <Link href="/termin/wunsch">{tWaitlist('cardLink')}</Link>
         </p>
       </section>
 

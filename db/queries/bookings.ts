@@ -13,6 +13,8 @@ const UNIQUE_VIOLATION = '23505';
 const pgCode = (error: unknown): string | undefined =>
   (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
 
+export type BookingSource = (typeof bookings.source.enumValues)[number];
+
 export type HoldItem = { serviceId: number; count: number; minutesPerUnit: number };
 
 /** Marks holds that ran out and overlap `[start, end)` as expired, so they never block a writer (invariant 3). */
@@ -49,8 +51,12 @@ type InsertHoldArgs = {
   holdMinutes: number;
   locale: string;
   items: readonly HoldItem[];
-  source?: 'online' | 'staff' | 'request';
+  source?: BookingSource;
   counterPolicy?: CounterPolicy;
+  /** A waitlist offer: the hold is for this wish (at most one held offer per wish, a unique index decides). */
+  wishId?: number;
+  /** Runs in the hold's transaction once the hold stands (e.g. the offer mail), so both commit or neither. */
+  afterInsert?: (tx: Tx, hold: { id: number; code: string; counterId: number; holdExpiresAt: Date }) => Promise<void>;
 };
 
 async function insertHoldIn(tx: Tx, args: InsertHoldArgs): Promise<{ id: number; code: string; counterId: number; holdExpiresAt: Date } | null> {
@@ -95,6 +101,7 @@ async function insertHoldIn(tx: Tx, args: InsertHoldArgs): Promise<{ id: number;
         });
   if (!inserted) return null;
   await tx.insert(bookingServices).values(args.items.map((item) => ({ bookingId: inserted.id, ...item })));
+  await args.afterInsert?.(tx, { ...inserted, counterId });
   if (moves.length > 0) {
     logFor('holds').info({ locationId: args.locationId, day: day.local_date, holdId: inserted.id, moves: moves.map((m) => `#${m.bookingId} counter ${m.fromCounterId}→${m.counterId}`) }, `re-packed ${moves.length} booking(s)`);
   }
@@ -161,7 +168,7 @@ export async function moveBookingsToCounters({ moves, tx }: { moves: readonly { 
 
 async function tryInsertOnCounter(
   tx: Tx,
-  args: { locationId: number; counterId: number; start: Date; end: Date; tokenHash: string; holdMinutes: number; locale: string; source?: 'online' | 'staff' | 'request' },
+  args: { locationId: number; counterId: number; start: Date; end: Date; tokenHash: string; holdMinutes: number; locale: string; source?: BookingSource; wishId?: number },
 ) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -178,12 +185,15 @@ async function tryInsertOnCounter(
             locale: args.locale,
             holdTokenHash: args.tokenHash,
             holdExpiresAt: sql`now() + make_interval(mins => ${args.holdMinutes})`,
+            wishId: args.wishId ?? null,
           })
           .returning({ id: bookings.id, code: bookings.code, holdExpiresAt: bookings.holdExpiresAt });
         return { id: row!.id, code: row!.code, holdExpiresAt: row!.holdExpiresAt! };
       });
     } catch (error) {
       if (pgCode(error) === EXCLUSION_VIOLATION) return null;
+      // The wish got an offer meanwhile (another worker): it waits for this one's answer.
+      if (pgCode(error) === UNIQUE_VIOLATION && String((error as { cause?: { constraint?: string } }).cause?.constraint) === 'bookings_one_offer_per_wish') return null;
       // A booking-number collision (one in 10^11): draw another number.
       if (pgCode(error) === UNIQUE_VIOLATION && String((error as { cause?: { constraint?: string } }).cause?.constraint).includes('code')) continue;
       throw error;

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 
 /** The events counted in PostgreSQL, so that every instance's `/api/metrics` shows the same totals. */
-export type CountedEvent = 'mails_queued' | 'holds_taken' | 'holds_refused' | 'bookings_confirmed' | 'mails_sent' | 'mails_failed' | 'rate_limit_refusals';
+export type CountedEvent = 'mails_queued' | 'holds_taken' | 'holds_refused' | 'bookings_confirmed' | 'mails_sent' | 'mails_failed' | 'rate_limit_refusals' | 'offers_made' | 'offers_accepted';
 
 const SHARDS = 16;
 

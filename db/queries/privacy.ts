@@ -32,7 +32,9 @@ export async function erasePersonalData({ days, idleSessionMinutes = 30, now = n
     where (b.status = 'expired' or (b.status = 'held' and b.hold_expires_at < ${at} - interval '1 hour'))
       and coalesce(b.hold_expires_at, b.created_at) < ${at} - interval '1 hour'
       and not exists (select 1 from bookings n where n.rescheduled_from_id = b.id)
-      and not exists (select 1 from appointment_requests r where r.booking_id = b.id)`);
+      and not exists (select 1 from appointment_requests r where r.booking_id = b.id)
+      -- A waitlist offer that ended tells its still-open wish which time it had (never offered twice).
+      and not exists (select 1 from waitlist_wishes w where w.id = b.wish_id and w.status in ('unconfirmed', 'waiting'))`);
   // Sent mails are deleted by the worker; what is left is pending or given up. A reason travels in a
   // cancellation's payload, so rows about an erased booking go with it, given up ones after the period.
   const outbox = await tx.execute(sql`

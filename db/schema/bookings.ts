@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { staffUsers } from './staff';
 import { counters, locations } from './locations';
 import { services } from './services';
 import { tstzrange } from './types';
+import { wishes } from './waitlist';
 
 export const bookingStatus = pgEnum('booking_status', [
   'held', // a citizen picked the slot and is filling in the form; blocks until hold_expires_at
@@ -18,7 +19,7 @@ export const bookingStatus = pgEnum('booking_status', [
 /** Statuses that occupy a counter. The exclusion constraint (custom migration) uses the same list. */
 export const activeBookingStatuses = ['held', 'booked', 'checked_in', 'done', 'no_show'] as const;
 
-export const bookingSource = pgEnum('booking_source', ['online', 'staff', 'request']);
+export const bookingSource = pgEnum('booking_source', ['online', 'staff', 'request', 'waitlist']);
 
 /** Who cancelled: the citizen, a clerk on the citizen's behalf, the office (closure or fewer counters), or a move to another time. */
 export const cancelCause = pgEnum('cancel_cause', ['citizen', 'staff', 'closure', 'rescheduled']);
@@ -56,7 +57,11 @@ export const bookings = pgTable('bookings', {
   personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
   /** What the QR code on the confirmation carries: checks in at the kiosk, nothing else (not the PIN: it cannot cancel). */
   checkInToken: text('check_in_token').notNull().unique().default(sql`replace(gen_random_uuid()::text, '-', '')`),
+  /** Set on a waitlist offer: the time held for this wish (status `held` until accepted, declined or expired). */
+  wishId: bigint('wish_id', { mode: 'number' }).references(() => wishes.id),
 }, (t) => [
+  // A wish never has two offers at once.
+  uniqueIndex('bookings_one_offer_per_wish').on(t.wishId).where(sql`${t.status} = 'held'`),
   index('bookings_location_during_idx').using('gist', t.locationId, t.during),
   foreignKey({ name: 'bookings_counter_location_fk', columns: [t.counterId, t.locationId], foreignColumns: [counters.id, counters.locationId] }),
   // The per-address limit of future bookings compares lower-cased addresses.

@@ -7,3 +7,4 @@ export * from './infrastructure';
 export * from './statistics';
 export * from './reminders';
 export * from './front-desk';
+export * from './waitlist';

@@ -41,11 +41,17 @@ export const locations = pgTable('locations', {
   checkInLateMinutes: integer('check_in_late_minutes').notNull().default(15),
   /** Front desk: one walk-in is called after every this many appointments; 0: walk-ins only when no appointment waits. */
   walkInEvery: integer('walk_in_every').notNull().default(2),
+  /** How long a waitlist offer holds its time for the wish (shorter when the time is near). */
+  waitlistOfferHours: integer('waitlist_offer_hours').notNull().default(12),
+  /** Percent of a newly released day's times that go to the waitlist before the public (freed times always go to it first). */
+  waitlistNewDayShare: integer('waitlist_new_day_share').notNull().default(0),
 }, (t) => [
   check('locations_reminder_hours', sql`coalesce(${t.reminderHours} between 1 and 336 and (${t.secondReminderHours} is null or ${t.secondReminderHours} between 1 and ${t.reminderHours} - 1), ${t.secondReminderHours} is null)`),
   check('locations_release_weekdays', sql`cardinality(${t.releaseWeekdays}) between 1 and 7 and ${t.releaseWeekdays} <@ '{1,2,3,4,5,6,7}'::smallint[]`),
   check('locations_check_in_window', sql`${t.checkInEarlyMinutes} between 0 and 240 and ${t.checkInLateMinutes} between 0 and 240`),
   check('locations_walk_in_every', sql`${t.walkInEvery} between 0 and 20`),
+  check('locations_waitlist_offer_hours', sql`${t.waitlistOfferHours} between 1 and 72`),
+  check('locations_waitlist_new_day_share', sql`${t.waitlistNewDayShare} between 0 and 100`),
   check('locations_horizon_positive', sql`${t.bookingHorizonDays} > 0`),
   check('locations_step_positive', sql`${t.slotStepMinutes} > 0`),
   check('locations_hold_positive', sql`${t.holdMinutes} > 0`),

@@ -1,5 +1,7 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { locations } from '@/db/schema';
 import { lockLocation, updateOfficeSettings, updateReleaseSchedule, type OfficeSettings } from '@/db/queries/admin-locations';
 import { writeAudit } from '@/db/queries/staff';
 import type { StaffUser } from '@/lib/auth/staff-session';
@@ -34,6 +36,18 @@ export async function saveReleaseSchedule({ actor, locationId, releaseTime, rele
     if (!before) return refuse('form', 'locationUnknown');
     await updateReleaseSchedule({ id: locationId, releaseTime, releaseWeekdays, tx });
     await writeAudit({ tx, actorId: actor.id, action: 'office-settings-changed', entity: 'location', entityId: locationId, details: { releaseTime: { from: before.releaseTime, to: releaseTime }, releaseWeekdays: { from: before.releaseWeekdays, to: releaseWeekdays } } });
+    return { ok: true as const };
+  });
+}
+
+/** Saves an office's waitlist settings (offer period, share of a newly released day); standing offers keep their expiry. */
+export async function saveWaitlistSettings({ actor, locationId, settings }: { actor: StaffUser | null; locationId: number; settings: { waitlistOfferHours: number; waitlistNewDayShare: number } }): Promise<{ ok: true } | Refusal> {
+  assertAdmin(actor);
+  return getDb().transaction(async (tx) => {
+    const before = await lockLocation({ id: locationId, tx });
+    if (!before) return refuse('form', 'locationUnknown');
+    await tx.update(locations).set(settings).where(eq(locations.id, locationId));
+    await writeAudit({ tx, actorId: actor.id, action: 'office-settings-changed', entity: 'location', entityId: locationId, details: { waitlistOfferHours: { from: before.waitlistOfferHours, to: settings.waitlistOfferHours }, waitlistNewDayShare: { from: before.waitlistNewDayShare, to: settings.waitlistNewDayShare } } });
     return { ok: true as const };
   });
 }

@@ -1,5 +1,7 @@
 /** Message keys under `Admin.errors`; domain functions name problems with them, actions translate. */
 export type AdminErrorKey =
+  | 'waitlistOfferHoursInvalid'
+  | 'waitlistNewDayShareInvalid'
   | 'forbidden'
   | 'releaseTimeInvalid'
   | 'releaseWeekdaysMissing'

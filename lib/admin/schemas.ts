@@ -181,3 +181,10 @@ export const releaseScheduleSchema = z
     releaseWeekdays: [1, 2, 3, 4, 5, 6, 7].filter((d) => (days as Record<string, boolean>)[`releaseDay${d}`]),
   }))
   .refine((v) => v.releaseWeekdays.length > 0, { path: ['releaseDay1'], ...e('releaseWeekdaysMissing') });
+
+/** An office's waitlist settings: how long an offer holds, and the share of a newly released day for the waitlist. */
+export const waitlistSettingsSchema = z.object({
+  locationId: id,
+  waitlistOfferHours: whole(1, 72, 'waitlistOfferHoursInvalid'),
+  waitlistNewDayShare: whole(0, 100, 'waitlistNewDayShareInvalid'),
+});

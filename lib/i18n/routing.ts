@@ -16,6 +16,10 @@ export const routing = defineRouting({
     '/termin/anfrage': { de: '/termin/anfrage', en: '/appointment/request' },
     '/termin/anfrage/bestaetigung': { de: '/termin/anfrage/bestaetigung', en: '/appointment/request/confirmation' },
     '/termin/anfrage/zuruecknehmen': { de: '/termin/anfrage/zuruecknehmen', en: '/appointment/request/withdraw' },
+    '/termin/wunsch': { de: '/termin/wunsch', en: '/appointment/wish' },
+    '/termin/wunsch/gesendet': { de: '/termin/wunsch/gesendet', en: '/appointment/wish/sent' },
+    '/termin/wunsch/bestaetigen': { de: '/termin/wunsch/bestaetigen', en: '/appointment/wish/confirm' },
+    '/termin/wunsch/status': { de: '/termin/wunsch/status', en: '/appointment/wish/status' },
     '/termin/verschieben': { de: '/termin/verschieben', en: '/appointment/reschedule' },
     '/termin/verschieben/pruefen': { de: '/termin/verschieben/pruefen', en: '/appointment/reschedule/review' },
     '/termin/verschieben/bestaetigung': { de: '/termin/verschieben/bestaetigung', en: '/appointment/reschedule/confirmation' },
@@ -40,6 +44,7 @@ export const routing = defineRouting({
     '/kiosk/koppeln': '/kiosk/koppeln',
     '/kiosk/nummer': '/kiosk/nummer',
     '/aufruf/[office]': '/aufruf/[office]',
+    '/verwaltung/wuensche': '/verwaltung/wuensche',
   },
 });
 

@@ -12,6 +12,7 @@ import { pick } from '@/lib/format';
 import { composeReminderMail } from './compose-reminder';
 import { composeRequestMail } from './compose-request';
 import { checkInQrPng } from '@/lib/front-desk/check-in-qr';
+import { composeWaitlistMail } from './compose-waitlist';
 import { buildCalendarEvent, calendarSequence, calendarUid, type CalendarMethod } from './ics';
 import type { OutboxMail } from './outbox';
 import { senderAddress, type OutgoingMail } from './transport';
@@ -36,6 +37,11 @@ export async function composeMail(mail: OutboxMail, { tx }: { tx?: DbOrTx } = {}
     return composed;
   }
   if (mail.kind === 'booking-reminder') return composeReminderMail(mail, { tx });
+  if (mail.kind === 'waitlist-confirm' || mail.kind === 'waitlist-offer') {
+    const composed = await composeWaitlistMail(mail, { tx });
+    if (!composed) throw new UnsendableMailError(`waitlist mail ${mail.kind} has nothing to report`);
+    return composed;
+  }
   const found = await loadBookingForMail({ bookingId: mail.bookingId, tx });
   if (!found) throw new UnsendableMailError(`booking ${mail.bookingId} not found`);
   if (!found.email) return { skip: 'personal data erased' };

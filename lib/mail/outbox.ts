@@ -24,7 +24,11 @@ export type OutboxMail =
   /** The reason is read from the request when the mail is sent. */
   | { kind: 'request-declined'; requestId: number }
   /** A reminder before the appointment; dropped when sent if the booking no longer stands at `startsAt` (ISO). See lib/reminders. */
-  | { kind: 'booking-reminder'; bookingId: number; reminder: 'first' | 'second'; startsAt: string };
+  | { kind: 'booking-reminder'; bookingId: number; reminder: 'first' | 'second'; startsAt: string }
+  /** Asks to confirm a waitlist wish; carries the link's token and the wish PIN until sent. */
+  | { kind: 'waitlist-confirm'; wishId: number; token: string; pin: string }
+  /** A time held for a wish (the offer is the held booking). */
+  | { kind: 'waitlist-offer'; bookingId: number };
 
 export type OutboxMailKind = OutboxMail['kind'];
 
@@ -39,6 +43,8 @@ export const outboxMailSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('request-received'), requestId: id, pin }),
   z.object({ kind: z.literal('request-declined'), requestId: id }),
   z.object({ kind: z.literal('booking-reminder'), bookingId: id, reminder: z.enum(['first', 'second']), startsAt: z.iso.datetime() }),
+  z.object({ kind: z.literal('waitlist-confirm'), wishId: id, token: z.string().min(1), pin }),
+  z.object({ kind: z.literal('waitlist-offer'), bookingId: id }),
 ]);
 
 /**

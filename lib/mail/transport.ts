@@ -46,7 +46,8 @@ function toMessage(mail: OutgoingMail) {
     ...(mail.images?.length && {
       attachments: [...(mail.calendar ? calendarParts(mail.calendar).attachments : []), ...mail.images.map((image) => ({ ...image, contentType: 'image/png', contentDisposition: 'inline' as const }))],
     }),
-    headers: { 'Auto-Submitted': 'auto-generated' },
+    // The tag (kind and booking number, both in the mail anyway) lets a test's or archive's SMTP sink file the mail.
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Amtstermin-Tag': mail.tag },
   };
 }
 

@@ -99,7 +99,7 @@ async function markFailed(tx: Tx, row: Row, error: unknown) {
     .update(outbox)
     .set(
       giveUp
-        ? { attempts, lastError: message, status: 'failed', payload: sql`${outbox.payload} - 'pin'` }
+        ? { attempts, lastError: message, status: 'failed', payload: sql`${outbox.payload} - 'pin' - 'token'` }
         : { attempts, lastError: message, nextAttemptAt: sql`now() + make_interval(secs => ${delaySeconds})` },
     )
     .where(eq(outbox.id, row.id));

@@ -3,6 +3,7 @@ import { logFor } from '@/lib/log/logger';
 import { sweepRotatingSecrets } from '@/db/queries/app-secrets';
 import { sweepSpentChallenges } from '@/db/queries/challenges';
 import { erasePersonalData } from '@/db/queries/privacy';
+import { eraseWaitlist } from '@/db/queries/waitlist';
 import { sweepRateLimits } from '@/db/queries/rate-limits';
 import { SESSION_IDLE_MINUTES } from '@/lib/auth/staff-session';
 import { env } from '@/lib/env';
@@ -18,11 +19,12 @@ export async function runErasure({ now = new Date(), days = env.ERASE_AFTER_DAYS
   // does not hold the erasure back (privacy comes first); counts and statuses stay, so the next round still has them.
   await rollUpStatistics({ now, eraseAfterDays: days }).catch((error) => logFor('statistics').error({ cause: errorCause(error) }, 'roll-up failed'));
   const erased = await erasePersonalData({ days, now, idleSessionMinutes: SESSION_IDLE_MINUTES });
+  const waitlist = await eraseWaitlist({ days, now });
   const mailFiles = await eraseOldMailFiles({ dir: mailDir, days, now });
   await sweepRateLimits();
   await sweepSpentChallenges();
   await sweepRotatingSecrets();
-  return { ...erased, mailFiles };
+  return { ...erased, mailFiles, wishes: waitlist.wishes };
 }
 
 /** Runs `runErasure` (and with it the sweeps of rate limits and spent challenges, whose IP-derived keys and signatures go once useless) now and then every quarter hour. */

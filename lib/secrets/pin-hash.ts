@@ -4,7 +4,7 @@ import { verifySecret } from '@/lib/auth/password';
 import { appKey, appKeys, type AppSecrets } from './app-secret';
 
 /** What a PIN belongs to: the row id alone is not unique across the two tables. */
-export type PinOwner = { scope: 'booking' | 'request'; id: number };
+export type PinOwner = { scope: 'booking' | 'request' | 'wish'; id: number };
 
 const PREFIX = 'hmac-sha256$';
 

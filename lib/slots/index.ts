@@ -6,3 +6,4 @@ export { planCapacityChange, staffedCounters, type CapacityPlan, type PlacedBook
 export { assignCounters, fitWithRepack, overlapGroups, type Placement } from './counter-assignment';
 export { planHoldRepack, type HoldRepack, type RepackBooking } from './repack';
 export { daysReleasedBetween, nextRelease, releasedThrough, releaseMomentOf, type ReleaseRule } from './release';
+export { MIN_OFFER_MINUTES, offerMinutes, pickOfferSlot, slotFitsWish, type WishWindow } from './waitlist';

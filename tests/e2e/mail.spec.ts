@@ -6,7 +6,7 @@ import { BookingFlow, type Locale } from './support/booking-flow';
 import { ChangeFlow } from './support/change-flow';
 import { openDay, uniqueEmail } from './support/dates';
 
-// Without SMTP_URL the e2e server writes every mail as an .eml file here (scripts/e2e-server.ts).
+// The e2e server sends every mail over SMTP to a sink that files it here as an .eml (scripts/e2e-smtp-sink.ts).
 const MAIL_DIR = '.data/e2e/mail';
 
 async function mailFor(kind: string, code: string): Promise<ParsedMail> {

@@ -52,6 +52,7 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
 
   const format = await getFormatter();
   const tWalkIn = await getTranslations('WalkIn');
+  const tWaitlist = await getTranslations('WaitlistStaff');
   const tStatistics = await getTranslations('Statistics');
   const locations = await locationsFor(user);
   const location = locations.find((l) => l.slug === firstParam(query.standort)) ?? locations[0];
@@ -91,6 +92,7 @@ export default async function StaffHomePage({ params, searchParams }: Props) {
       <p className="staff-links no-print">
         <Link href={{ pathname: '/verwaltung/buchen', query: { standort: location.slug, tag: date < today ? today : date } }}>{tWalkIn('link')}</Link>
         <StaffRequestsLink location={location} locations={locations} />
+        <Link href="/verwaltung/wuensche">{tWaitlist('title')}</Link>
         <Link href={{ pathname: '/verwaltung/statistik', query: { standort: location.slug } }}>{tStatistics('link')}</Link>
         {location.mode === 'booking' && <Link href={{ pathname: '/verwaltung/aufruf', query: { standort: location.slug } }}>{tFrontDesk('title')}</Link>}
       </p>

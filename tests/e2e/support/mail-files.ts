@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 
-// Without SMTP_URL the e2e server writes every mail as an .eml file here (scripts/e2e-server.ts). A sent
+// The e2e server sends every mail over SMTP to a sink that files it here as an .eml (scripts/e2e-smtp-sink.ts). A sent
 // mail's outbox row is deleted at once, so the folder is where a test sees what went out.
 const MAIL_DIR = '.data/e2e/mail';
 

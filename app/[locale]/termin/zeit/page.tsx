@@ -25,6 +25,7 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const query = await searchParams;
   const t = await getTranslations('Booking.time');
+  const tWaitlist = await getTranslations('Waitlist');
   // A rush asks the same: office and free times are shared between requests until PostgreSQL reports a change.
   const availability = await availabilityCache().snapshot();
   const location = await availability.location(firstParam(query.standort));
@@ -65,6 +66,9 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
         challengeUrl={challengeUrlFor(location)}
         now={now}
       />
+      <p className="alert alert--info">
+        <Link href="/termin/wunsch">{tWaitlist('timeLink')}</Link>
+      </p>
     </>
   );
 }

@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import { affectedView, type CapacityFormState } from '@/lib/admin/form-state';
 import { addCounter, addOpeningWindow, removeOpeningWindow, renameCounter, setCounterActive, setWindowCounters, type CapacityChangeResult } from '@/lib/admin/locations';
 import { reminderSettingsSchema, saveReminderSettings } from '@/lib/admin/reminder-settings';
-import { saveOfficeSettings, saveReleaseSchedule } from '@/lib/admin/office-settings';
-import { counterActiveSchema, newCounterSchema, officeSettingsSchema, releaseScheduleSchema, renameCounterSchema, windowCountersSchema, windowIdSchema, windowSchema } from '@/lib/admin/schemas';
+import { saveOfficeSettings, saveReleaseSchedule, saveWaitlistSettings } from '@/lib/admin/office-settings';
+import { counterActiveSchema, newCounterSchema, officeSettingsSchema, releaseScheduleSchema, renameCounterSchema, waitlistSettingsSchema, windowCountersSchema, windowIdSchema, windowSchema } from '@/lib/admin/schemas';
 import type { StaffUser } from '@/lib/auth/staff-session';
 
 const PAGE = '/[locale]/verwaltung/einstellungen/standorte';
@@ -110,6 +110,19 @@ export async function saveReleaseScheduleAction(_prev: ActionState, formData: Fo
     const parsed = releaseScheduleSchema.safeParse(input);
     if (!parsed.success) return zodState(t, parsed.error, values);
     const result = await saveReleaseSchedule({ actor, ...parsed.data });
+    if (!result.ok) return problemState(t, result.problems, values);
+    revalidatePath(PAGE, 'page');
+    return { ok: true };
+  });
+}
+
+/** Saves an office's waitlist settings (offer period in hours, share of a newly released day for the waitlist). */
+export async function saveWaitlistSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, async ({ actor, input, values, t }): Promise<ActionState> => {
+    const parsed = waitlistSettingsSchema.safeParse(input);
+    if (!parsed.success) return zodState(t, parsed.error, values);
+    const { locationId, ...settings } = parsed.data;
+    const result = await saveWaitlistSettings({ actor, locationId, settings });
     if (!result.ok) return problemState(t, result.problems, values);
     revalidatePath(PAGE, 'page');
     return { ok: true };

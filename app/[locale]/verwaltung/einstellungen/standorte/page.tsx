@@ -8,6 +8,7 @@ import { OfficeSettingsForm } from '@/components/admin/office-settings-form';
 import { ReminderFigures } from '@/components/admin/reminder-figures';
 import { ReminderSettingsForm } from '@/components/admin/reminder-settings-form';
 import { ReleaseScheduleForm } from '@/components/admin/release-schedule-form';
+import { WaitlistSettingsForm } from '@/components/admin/waitlist-settings-form';
 import { adminAccess } from '@/lib/admin/access';
 import { listLocationsForAdmin } from '@/lib/admin/locations';
 import { clockTime, pick } from '@/lib/format';
@@ -193,6 +194,14 @@ function LocationSettings({ location, locale, t, weekdayName }: { location: Awai
         <p>{t('reminders.intro')}</p>
         <ReminderFigures locationId={location.id} />
         <ReminderSettingsForm key={location.id} locale={locale} locationId={location.id} settings={{ reminderHours: location.reminderHours, secondReminderHours: location.secondReminderHours }} />
+      </section>
+
+      <section aria-labelledby="waitlist-title" className={styles.section}>
+        <h2 id="waitlist-title">
+          {t('waitlist.title')}: {name}
+        </h2>
+        <p>{t('waitlist.intro')}</p>
+        <WaitlistSettingsForm key={location.id} locale={locale} locationId={location.id} settings={{ waitlistOfferHours: location.waitlistOfferHours, waitlistNewDayShare: location.waitlistNewDayShare }} />
       </section>
     </>
   );
