@@ -67,7 +67,13 @@ test.describe('the day plan on a busy morning', () => {
     const locale = testInfo.project.name as Locale;
     const page = await clerkOn(browser, locale, { width: 1280, height: 500 });
     await page.mouse.wheel(0, 200);
-    const scrolled = await page.evaluate(() => window.scrollY);
+    // The wheel scrolls asynchronously (and the live waiting list renders after hydration): measure once it rests.
+    let scrolled = -1;
+    await expect.poll(async () => {
+      const before = scrolled;
+      scrolled = await page.evaluate(() => window.scrollY);
+      return scrolled > 0 && scrolled === before;
+    }, { intervals: [250] }).toBe(true);
     const name = `Lisa Live ${locale} ${Date.now()}`;
     await bookedAround({ counter: locale === 'de' ? 2 : 0, minutesAgo: -60 - (locale === 'de' ? 0 : 5), status: 'booked', name });
     await expect(page.getByText(name)).toBeVisible({ timeout: 45_000 });
