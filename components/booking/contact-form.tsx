@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { saveContactAction } from '@/app/[locale]/termin/actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { Field } from '@/components/ui/field';
+import { ConsentField, Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/action-state';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -31,24 +31,7 @@ export function ContactForm({ locale, code, initial, privacyHref }: { locale: st
       <Field name="name" label={t('name')} autoComplete="name" defaultValue={values.name} error={error('name')} required maxLength={100} />
       <Field name="email" type="email" label={t('email')} hint={t('emailHint')} autoComplete="email" defaultValue={values.email} error={error('email')} required maxLength={254} />
       <Field name="phone" type="tel" label={t('phone')} hint={t('phoneHint')} autoComplete="tel" defaultValue={values.phone} error={error('phone')} maxLength={30} />
-      <div className={`field field--checkbox${error('consent') ? ' field--error' : ''}`}>
-        <input
-          type="checkbox"
-          id="field-consent"
-          name="consent"
-          defaultChecked={values === initial ? initial.email !== '' : (values as Record<string, string>).consent === 'on'}
-          aria-invalid={error('consent') ? true : undefined}
-          aria-describedby={error('consent') ? 'field-consent-error' : undefined}
-        />
-        <label htmlFor="field-consent">
-          {t('consent')} <a href={privacyHref} target="_blank" rel="noopener">{t('privacyLink')}</a>
-        </label>
-        {error('consent') && (
-          <span id="field-consent-error" className="field__error">
-            {error('consent')}
-          </span>
-        )}
-      </div>
+      <ConsentField label={t('consent')} linkText={t('privacyLink')} privacyHref={privacyHref} defaultChecked={values === initial ? initial.email !== '' : (values as Record<string, string>).consent === 'on'} error={error('consent')} />
       <p className="actions">
         <SubmitButton>{t('submit')}</SubmitButton>
       </p>

@@ -35,3 +35,23 @@ export function Field({ name, label, hint, error, id = `field-${name}`, type = '
     </div>
   );
 }
+
+/** The privacy consent checkbox every citizen form ends with: its label links the privacy notice (new tab). */
+export function ConsentField({ label, linkText, privacyHref, defaultChecked, error }: { label: ReactNode; linkText: ReactNode; privacyHref: string; defaultChecked: boolean; error?: string }) {
+  return (
+    <div className={`field field--checkbox${error ? ' field--error' : ''}`}>
+      <input type="checkbox" id="field-consent" name="consent" defaultChecked={defaultChecked} aria-invalid={error ? true : undefined} aria-describedby={error ? 'field-consent-error' : undefined} />
+      <label htmlFor="field-consent">
+        {label}{' '}
+        <a href={privacyHref} target="_blank" rel="noopener">
+          {linkText}
+        </a>
+      </label>
+      {error && (
+        <span id="field-consent-error" className="field__error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { registerWishAction } from '@/app/[locale]/termin/wunsch/actions';
 import { ServiceCounts, initialCounts, type CountableService } from '@/components/service-counts';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { Field } from '@/components/ui/field';
+import { ConsentField, Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { initialActionState } from '@/lib/action-state';
@@ -90,20 +90,7 @@ export function WishForm({ locale, offices, services, weekdays, first, last, pri
             <option value="en">{t('languageEn')}</option>
           </select>
         </div>
-        <div className={`field field--checkbox${error('consent') ? ' field--error' : ''}`}>
-          <input type="checkbox" id="field-consent" name="consent" defaultChecked={values.consent === 'on'} aria-invalid={error('consent') ? true : undefined} aria-describedby={error('consent') ? 'field-consent-error' : undefined} />
-          <label htmlFor="field-consent">
-            {t('consent')}{' '}
-            <a href={privacyHref} target="_blank" rel="noopener">
-              {t('privacyLink')}
-            </a>
-          </label>
-          {error('consent') && (
-            <span id="field-consent-error" className="field__error">
-              {error('consent')}
-            </span>
-          )}
-        </div>
+        <ConsentField label={t('consent')} linkText={t('privacyLink')} privacyHref={privacyHref} defaultChecked={values.consent === 'on'} error={error('consent')} />
       </fieldset>
       <p className="actions">
         <SubmitButton pendingText={t('pending')}>{t('submit')}</SubmitButton>

@@ -8,6 +8,7 @@ import { composeMail, UnsendableMailError } from './compose';
 import { outboxMailSchema, type OutboxMail } from './outbox';
 import { deliverMail } from './transport';
 import { errorCause } from '@/lib/log/error-cause';
+import { startPollingLoop } from '@/lib/jobs/polling-loop';
 
 const log = logFor('mail');
 
@@ -107,40 +108,15 @@ async function markFailed(tx: Tx, row: Row, error: unknown) {
   log.warn({ outboxId: row.id, kind: row.kind, attempts, retryInSeconds: giveUp ? undefined : delaySeconds, cause: message }, giveUp ? 'mail failed, giving up' : 'mail attempt failed');
 }
 
-/**
- * Runs `processOutbox` every `intervalMs` (at once again while there is a backlog) until the returned
- * function is called; that resolves when the current round has finished. Errors never escape: while the
- * database is unreachable (e.g. PostgreSQL restarting) it logs once, waits longer between rounds, and
- * carries on when the database is back; the pool replaces broken connections by itself.
- */
+/** Runs `processOutbox` every `intervalMs` (at once again while there is a backlog) until the returned function is called. */
 export function startOutboxWorker({ intervalMs = 2000, limit = 10 }: { intervalMs?: number; limit?: number } = {}): () => Promise<void> {
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let round: Promise<void> = Promise.resolve();
-  let errorsInRow = 0;
-
-  const tick = async () => {
-    let delay = intervalMs;
-    try {
+  return startPollingLoop({
+    name: 'outbox worker',
+    log,
+    intervalMs,
+    round: async () => {
       const { sent, failed } = await processOutbox({ limit });
-      if (errorsInRow > 0) log.info({ failedRounds: errorsInRow }, 'outbox worker running again');
-      errorsInRow = 0;
-      if (sent + failed === limit) delay = 0;
-    } catch (error) {
-      errorsInRow++;
-      if (errorsInRow === 1 || errorsInRow % 50 === 0) log.error({ failedRounds: errorsInRow, cause: errorCause(error) }, 'outbox worker round failed');
-      delay = Math.max(intervalMs, Math.min(intervalMs * 2 ** errorsInRow, 30_000));
-    }
-    if (!stopped) timer = setTimeout(run, delay);
-  };
-  const run = () => {
-    round = tick();
-  };
-
-  run();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await round;
-  };
+      return { fullBatch: sent + failed === limit };
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { expireWaitlist, withNextSweep } from '@/db/queries/waitlist';
-import { errorCause } from '@/lib/log/error-cause';
+import { startPollingLoop } from '@/lib/jobs/polling-loop';
 import { offerFreeTimes } from './offers';
 import { logFor } from '@/lib/log/logger';
 
@@ -20,30 +20,10 @@ export async function runWaitlistRound({ limit = 20, now }: { limit?: number; no
 
 /** Runs `runWaitlistRound` every `intervalMs` (at once again while jobs remain) until the returned function is called. */
 export function startWaitlistWorker({ intervalMs = 3000, limit = 20 }: { intervalMs?: number; limit?: number } = {}): () => Promise<void> {
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let round: Promise<void> = Promise.resolve();
-  let errorsInRow = 0;
-  const tick = async () => {
-    let delay = intervalMs;
-    try {
-      const { swept } = await runWaitlistRound({ limit });
-      errorsInRow = 0;
-      if (swept === limit) delay = 0;
-    } catch (error) {
-      errorsInRow++;
-      if (errorsInRow === 1 || errorsInRow % 50 === 0) log.error({ failedRounds: errorsInRow, cause: errorCause(error) }, 'waitlist worker round failed');
-      delay = Math.max(intervalMs, Math.min(intervalMs * 2 ** errorsInRow, 30_000));
-    }
-    if (!stopped) timer = setTimeout(run, delay);
-  };
-  const run = () => {
-    round = tick();
-  };
-  run();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await round;
-  };
+  return startPollingLoop({
+    name: 'waitlist worker',
+    log,
+    intervalMs,
+    round: async () => ({ fullBatch: (await runWaitlistRound({ limit })).swept === limit }),
+  });
 }
