@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
-import { Link, usePathname } from '@/lib/i18n/navigation';
+import { getPathname, usePathname } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
 
 function LocaleLinks() {
@@ -22,17 +22,17 @@ function LocaleLinks() {
               {t(locale)}
             </span>
           ) : (
+            // A plain link: a new language is a new page (next-intl's Link would prefetch it on every page view).
             // The typed pathname is the current route; params of dynamic routes are not used in this app.
-            <Link
+            <a
               // eslint-disable-next-line @typescript-eslint/no-explicit-any
-              href={{ pathname: pathname as any, query }}
-              locale={locale}
+              href={getPathname({ href: { pathname: pathname as any, query }, locale })}
               lang={locale}
               hrefLang={locale}
               title={t('switchTo', { language: t(locale) })}
             >
               {t(locale)}
-            </Link>
+            </a>
           )}
         </li>
       ))}

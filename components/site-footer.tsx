@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { PageLink } from '@/components/ui/page-link';
 
 export async function SiteFooter() {
   const t = await getTranslations('Layout');
@@ -10,16 +10,16 @@ export async function SiteFooter() {
         <nav aria-label={t('footerNavigation')}>
           <ul className="site-footer__links">
             <li>
-              <Link href="/impressum">{t('imprint')}</Link>
+              <PageLink href="/impressum">{t('imprint')}</PageLink>
             </li>
             <li>
-              <Link href="/datenschutz">{t('privacy')}</Link>
+              <PageLink href="/datenschutz">{t('privacy')}</PageLink>
             </li>
             <li>
-              <Link href="/barrierefreiheit">{t('accessibility')}</Link>
+              <PageLink href="/barrierefreiheit">{t('accessibility')}</PageLink>
             </li>
             <li>
-              <Link href="/verwaltung">{t('staff')}</Link>
+              <PageLink href="/verwaltung">{t('staff')}</PageLink>
             </li>
           </ul>
         </nav>

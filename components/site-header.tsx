@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { PageLink } from '@/components/ui/page-link';
 import { CitizenNavGate } from './citizen-nav-gate';
 import { LocaleSwitcher } from './locale-switcher';
 import { TownMark } from './town-mark';
@@ -9,26 +9,26 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container site-header__bar">
-        <Link href="/" className="brand">
+        <PageLink href="/" className="brand">
           <TownMark />
           <span className="brand__text">
             <span className="brand__town">{t('town')}</span>
             <span className="brand__product">{t('product')}</span>
           </span>
-        </Link>
+        </PageLink>
         <LocaleSwitcher />
       </div>
       <CitizenNavGate>
         <nav aria-label={t('mainNavigation')} className="site-nav">
           <ul className="container site-nav__list">
             <li>
-              <Link href="/">{t('home')}</Link>
+              <PageLink href="/">{t('home')}</PageLink>
             </li>
             <li>
-              <Link href="/termin">{t('book')}</Link>
+              <PageLink href="/termin">{t('book')}</PageLink>
             </li>
             <li>
-              <Link href="/termin/absagen">{t('cancel')}</Link>
+              <PageLink href="/termin/absagen">{t('cancel')}</PageLink>
             </li>
           </ul>
         </nav>

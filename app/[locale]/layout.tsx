@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { DeviceGate } from '@/components/device-gate';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
-import { CITIZEN_CLIENT_NAMESPACES, pickNamespaces } from '@/lib/i18n/client-namespaces';
+import { LAYOUT_CLIENT_NAMESPACES, pickNamespaces } from '@/lib/i18n/client-namespaces';
 import { routing } from '@/lib/i18n/routing';
 
 // Every page reads live data (free slots, bookings); nothing is prerendered at build time.
@@ -28,8 +28,8 @@ export default async function LocaleLayout({ children, params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Layout' });
   const messages = await getMessages();
-  // Only what the citizens' client components translate goes to the browser; the staff area adds its own.
-  const clientMessages = pickNamespaces(messages, CITIZEN_CLIENT_NAMESPACES);
+  // Only what every page's client components translate goes to the browser; routes with forms add theirs.
+  const clientMessages = pickNamespaces(messages, LAYOUT_CLIENT_NAMESPACES);
 
   return (
     <html lang={locale}>

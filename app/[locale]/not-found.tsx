@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { PageLink } from '@/components/ui/page-link';
 
 export default async function NotFound() {
   const t = await getTranslations('NotFound');
@@ -8,9 +8,9 @@ export default async function NotFound() {
       <h1 id="page-title">{t('title')}</h1>
       <p>{t('text')}</p>
       <p>
-        <Link href="/" className="button button--primary">
+        <PageLink href="/" className="button button--primary">
           {t('back')}
-        </Link>
+        </PageLink>
       </p>
     </section>
   );

@@ -3,7 +3,7 @@ import { LocationCard } from '@/components/location-card';
 import { ServiceList } from '@/components/service-list';
 import { listLocations } from '@/db/queries/locations';
 import { listServiceCatalog } from '@/db/queries/services';
-import { Link } from '@/lib/i18n/navigation';
+import { PageLink } from '@/components/ui/page-link';
 import type { Locale } from '@/lib/i18n/routing';
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
@@ -18,15 +18,15 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
         <h1 id="page-title">{t('title')}</h1>
         <p className="lead">{t('intro')}</p>
         <p className="actions">
-          <Link href="/termin" className="button button--primary">
+          <PageLink href="/termin" className="button button--primary">
             {t('bookCta')}
-          </Link>
-          <Link href="/termin/absagen" className="button button--secondary">
+          </PageLink>
+          <PageLink href="/termin/absagen" className="button button--secondary">
             {t('cancelCta')}
-          </Link>
+          </PageLink>
         </p>
         <p>
-          <Link href="/termin/wunsch">{tWaitlist('cardLink')}</Link>
+          <PageLink href="/termin/wunsch">{tWaitlist('cardLink')}</PageLink>
         </p>
       </section>
 

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { HeldBooking } from '@/db/queries/bookings';
 import { listDocumentsForServices } from '@/db/queries/documents';
-import { Link } from '@/lib/i18n/navigation';
+import { PageLink } from '@/components/ui/page-link';
 import { BookingFacts } from './booking-facts';
 import { DocumentList } from './document-list';
 import { PrintButton } from '@/components/ui/print-button';
@@ -47,7 +47,7 @@ export async function BookingReceipt({ booking, pin }: { booking: HeldBooking; p
       <h2>{t('time.bring')}</h2>
       <DocumentList documents={await listDocumentsForServices({ serviceIds: booking.items.map((i) => i.serviceId) })} />
       <p>
-        {t('confirmation.cancelInfo')} <Link href={{ pathname: '/termin/absagen', query: { nummer: booking.code } }}>{t('confirmation.cancelLink')}</Link>
+        {t('confirmation.cancelInfo')} <PageLink href={{ pathname: '/termin/absagen', query: { nummer: booking.code } }}>{t('confirmation.cancelLink')}</PageLink>
       </p>
     </>
   );

@@ -3,7 +3,7 @@ import type { LocationForBooking } from '@/db/queries/availability';
 import type { ChosenService } from '@/lib/booking/choice';
 import { formatChoiceParam } from '@/lib/booking/choice';
 import { pick } from '@/lib/format';
-import { Link } from '@/lib/i18n/navigation';
+import { PageLink } from '@/components/ui/page-link';
 import { durationOf } from '@/lib/slots';
 
 /** The chosen services, the resulting length, and everything to bring (each document once). */
@@ -25,7 +25,7 @@ export async function ChoiceSummary({ location, services }: { location: Location
         <strong>{t('time.duration', { minutes: durationOf(services) })}</strong>
       </p>
       <p>
-        <Link href={{ pathname: '/termin', query: { standort: location.slug, leistungen: formatChoiceParam(services) } }}>{t('time.change')}</Link>
+        <PageLink href={{ pathname: '/termin', query: { standort: location.slug, leistungen: formatChoiceParam(services) } }}>{t('time.change')}</PageLink>
       </p>
       <h3 className="h4">{t('time.bring')}</h3>
       <ul className="document-list">

@@ -4,7 +4,7 @@ import type { LocationForBooking } from '@/db/queries/availability';
 import { horizonEnd, lastReleasedDay, localToday } from '@/lib/booking/availability';
 import { calendarView } from '@/lib/booking/calendar-view';
 import { clockFormat } from '@/lib/format';
-import { Link } from '@/lib/i18n/navigation';
+import { PageLink } from '@/components/ui/page-link';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import type { Slot } from '@/lib/slots';
 import { MonthCalendar } from './month-calendar';
@@ -80,9 +80,9 @@ export async function TimePicker({ location, slots, query, pathname, baseQuery, 
         <div>
           {view.first ? (
             <p className="first-free">
-              <Link href={{ pathname, query: { ...baseQuery, monat: view.first.date.slice(0, 7), tag: view.first.date } }} prefetch={false}>
+              <PageLink href={{ pathname, query: { ...baseQuery, monat: view.first.date.slice(0, 7), tag: view.first.date } }}>
                 {t('firstFree', { date: longDate(view.first.start), time: time(view.first.start) })}
-              </Link>
+              </PageLink>
             </p>
           ) : (
             <p className="alert alert--info">{t('noSlots', { days: location.bookingHorizonDays })}</p>

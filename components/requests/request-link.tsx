@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { PageLink } from '@/components/ui/page-link';
 
 /** "Termin anfragen" on the card of a branch office that takes appointment requests. */
 export async function RequestLink({ location }: { location: { slug: string; mode: 'booking' | 'request' } }) {
@@ -7,9 +7,9 @@ export async function RequestLink({ location }: { location: { slug: string; mode
   const t = await getTranslations('Request');
   return (
     <p>
-      <Link href={{ pathname: '/termin/anfrage', query: { standort: location.slug } }} className="button button--secondary">
+      <PageLink href={{ pathname: '/termin/anfrage', query: { standort: location.slug } }} className="button button--secondary">
         {t('cardLink')}
-      </Link>
+      </PageLink>
     </p>
   );
 }

@@ -1,13 +1,14 @@
 import { createTranslator } from 'next-intl';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
+import { escapeHtml } from '@/lib/html/escape';
 import type { Locale } from '@/lib/i18n/routing';
 
 export type Notice = 'tooManyRequests' | 'tooLarge' | 'foreignOrigin' | 'unavailable';
 
 const STATUS: Record<Notice, number> = { tooManyRequests: 429, tooLarge: 413, foreignOrigin: 403, unavailable: 503 };
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 
 /**
  * A small translated page the proxy answers with before the app runs (429 with Retry-After, 413, 403, 503):
@@ -24,7 +25,7 @@ export function noticeResponse({ notice, locale, nonce, csp, retryAfterSeconds }
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escape(title)} – ${escape(t('town'))}</title>
+<title>${escapeHtml(title)} – ${escapeHtml(t('town'))}</title>
 <style nonce="${nonce}">
 body { margin: 0; font: 1.125rem/1.6 system-ui, sans-serif; color: #1a1a1a; background: #fff; }
 header { background: #0b4a8b; color: #fff; padding: 1rem 1.5rem; font-weight: 700; }
@@ -35,11 +36,11 @@ a:focus { outline: 3px solid #0b4a8b; outline-offset: 2px; }
 </style>
 </head>
 <body>
-<header>${escape(t('town'))}</header>
+<header>${escapeHtml(t('town'))}</header>
 <main>
-<h1>${escape(title)}</h1>
-<p>${escape(text)}</p>
-<p><a href="/${locale}">${escape(t('home'))}</a></p>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(text)}</p>
+<p><a href="/${locale}">${escapeHtml(t('home'))}</a></p>
 </main>
 </body>
 </html>`;

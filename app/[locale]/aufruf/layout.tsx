@@ -1,12 +1,5 @@
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, setRequestLocale } from 'next-intl/server';
-import type { ReactNode } from 'react';
-import { pickNamespaces, CALL_DISPLAY_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
-import type { Locale } from '@/lib/i18n/routing';
+import { clientMessagesLayout } from '@/components/client-messages';
+import { CALL_DISPLAY_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
 
 /** The call display's board translates with a namespace citizens' pages do not carry. */
-export default async function CallDisplayLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
-  setRequestLocale((await params).locale as Locale);
-  const messages = await getMessages();
-  return <NextIntlClientProvider messages={pickNamespaces(messages, CALL_DISPLAY_CLIENT_NAMESPACES)}>{children}</NextIntlClientProvider>;
-}
+export default clientMessagesLayout(CALL_DISPLAY_CLIENT_NAMESPACES);

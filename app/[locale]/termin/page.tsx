@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { firstParam } from '@/lib/search-params';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ServicePicker } from '@/components/booking/service-picker';
+import { ClientMessages } from '@/components/client-messages';
 import { StepIndicator } from '@/components/booking/step-indicator';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { listLocations } from '@/db/queries/locations';
@@ -38,19 +39,21 @@ export default async function ChooseServicesPage({ params, searchParams }: Props
           <p>
             <strong>{t('location')}:</strong> {pick(location.name, locale)}, {location.street}, {location.postalCode} {location.city}
           </p>
-          <ServicePicker
-            locationSlug={location.slug}
-            locale={locale}
-            initialCounts={Object.fromEntries(parseChoiceParam(firstParam(query.leistungen)))}
-            services={location.services.map((s) => ({
-              slug: s.slug,
-              name: pick(s.name, locale),
-              description: pick(s.description, locale),
-              minutesPerUnit: s.minutesPerUnit,
-              maxCount: s.maxCount,
-              documents: s.documentIds.map((id) => location.documents.get(id)!).map((d) => ({ id: d.id, name: pick(d.name, locale), formUrl: d.formUrl })),
-            }))}
-          />
+          <ClientMessages namespaces={['Booking.services', 'Booking.details']}>
+            <ServicePicker
+              locationSlug={location.slug}
+              locale={locale}
+              initialCounts={Object.fromEntries(parseChoiceParam(firstParam(query.leistungen)))}
+              services={location.services.map((s) => ({
+                slug: s.slug,
+                name: pick(s.name, locale),
+                description: pick(s.description, locale),
+                minutesPerUnit: s.minutesPerUnit,
+                maxCount: s.maxCount,
+                documents: s.documentIds.map((id) => location.documents.get(id)!).map((d) => ({ id: d.id, name: pick(d.name, locale), formUrl: d.formUrl })),
+              }))}
+            />
+          </ClientMessages>
         </>
       )}
     </>

@@ -8,7 +8,7 @@ import { TimePicker } from '@/components/booking/time-picker';
 import { horizonEnd, localToday } from '@/lib/booking/availability';
 import { availabilityCache } from '@/lib/booking/availability-cache';
 import { parseChoiceParam, resolveChoice } from '@/lib/booking/choice';
-import { Link } from '@/lib/i18n/navigation';
+import { PageLink } from '@/components/ui/page-link';
 import type { Locale } from '@/lib/i18n/routing';
 import { durationOf } from '@/lib/slots';
 import { holdSlotAction } from '../actions';
@@ -38,9 +38,9 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
         <h1>{t('title')}</h1>
         <p className="alert alert--info">{t('invalidChoice')}</p>
         <p>
-          <Link href="/termin" className="button button--primary">
+          <PageLink href="/termin" className="button button--primary">
             {t('change')}
-          </Link>
+          </PageLink>
         </p>
       </>
     );
@@ -67,7 +67,7 @@ export default async function ChooseTimePage({ params, searchParams }: Props) {
         now={now}
       />
       <p className="alert alert--info">
-        <Link href="/termin/wunsch">{tWaitlist('timeLink')}</Link>
+        <PageLink href="/termin/wunsch">{tWaitlist('timeLink')}</PageLink>
       </p>
     </>
   );

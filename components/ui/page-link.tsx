@@ -1,0 +1,15 @@
+import { getLocale } from 'next-intl/server';
+import type { ComponentProps } from 'react';
+import { getPathname } from '@/lib/i18n/navigation';
+
+type Href = Parameters<typeof getPathname>[0]['href'];
+
+/**
+ * A link to one of our pages in the reader's language, as a plain `<a>` rendered on the server. The citizens'
+ * pages use it rather than next-intl's client `Link`: each of those is a client component in the RSC payload and
+ * prefetches its page as soon as it is visible, so every time page viewed in a release rush also asked for the
+ * home, booking and cancel pages. A click loads the page anew, which a page of free times wants anyway.
+ */
+export async function PageLink({ href, ...props }: Omit<ComponentProps<'a'>, 'href'> & { href: Href }) {
+  return <a href={getPathname({ href, locale: await getLocale() })} {...props} />;
+}
