@@ -6,5 +6,5 @@ export { planCapacityChange, staffedCounters, type CapacityPlan, type PlacedBook
 export { assignCounters, fitWithRepack, overlapGroups, type Placement } from './counter-assignment';
 export { planHoldRepack, type HoldRepack, type RepackBooking } from './repack';
 export { daysReleasedBetween, newDaysDue, nextRelease, releasedThrough, releaseMomentOf, type ReleaseRule } from './release';
-export { freeCounterMinutes, newDayBudgetMinutes } from './new-day-share';
+export { freeGridMinutes, gridMinutesOf, newDayBudgetMinutes } from './new-day-share';
 export { MIN_OFFER_MINUTES, offerMinutes, pickOfferSlot, slotFitsWish, type WishWindow } from './waitlist';
