@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { loadLocationForBooking, type LocationForBooking } from '@/db/queries/availability';
@@ -7,6 +7,7 @@ import { staffUsers } from '@/db/schema';
 import { DEMO_STAFF, seedDemoStaff } from '@/db/seed-staff';
 import { addClosure, removeClosure } from '@/lib/admin/closures';
 import { addCounter, addOpeningWindow, setWindowCounters } from '@/lib/admin/locations';
+import { saveOfficeSettings } from '@/lib/admin/office-settings';
 import { requireStaff, startStaffSession, type StaffUser } from '@/lib/auth/staff-session';
 import { findSlots } from '@/lib/booking/availability';
 import { releaseMomentOf } from '@/lib/slots';
@@ -179,5 +180,28 @@ describe('capacity an admin adds', () => {
     expect(await sweeps()).toBe(1);
     await runWaitlistRound();
     expect((await held([other.id])).map((o) => o.start)).toEqual([at(friday, '08:00')]);
+  });
+
+  it('queues a sweep of what a longer horizon or a shorter notice opens when a wish waits, and nothing for stricter rules', async () => {
+    const office = await releaseRules(await mainOffice(), null, 0);
+    const admin = await asAdmin();
+    await runWaitlistRound();
+    await getDb().execute(sql`update waitlist_wishes set status = 'withdrawn', closed_at = now() where status = 'waiting'`);
+    const ranges = async () => (await getDb().execute<{ start: Date; end: Date }>(sql`select lower(during) as start, upper(during) as "end" from waitlist_sweeps where location_id = ${office.id} order by id`)).rows.map((r) => [new Date(r.start), new Date(r.end)]);
+    const rules = { bookingHorizonDays: office.bookingHorizonDays, minLeadMinutes: office.minLeadMinutes, holdMinutes: office.holdMinutes, slotStepMinutes: office.slotStepMinutes, maxFutureBookingsPerEmail: office.maxFutureBookingsPerEmail, requireChallenge: office.requireChallenge, challengeWork: office.challengeWork };
+    const now = new Date();
+    expect(await saveOfficeSettings({ actor: admin, locationId: office.id, settings: { ...rules, bookingHorizonDays: rules.bookingHorizonDays + 7 }, now })).toEqual({ ok: true });
+    expect(await ranges()).toEqual([]);
+
+    await waitingWish({ office, day: openDay(3, 0) });
+    expect(await saveOfficeSettings({ actor: admin, locationId: office.id, settings: { ...rules, bookingHorizonDays: rules.bookingHorizonDays + 14, minLeadMinutes: rules.minLeadMinutes - 30 }, now })).toEqual({ ok: true });
+    const today = DateTime.fromJSDate(now, { zone: office.timeZone }).startOf('day');
+    expect(await ranges()).toEqual([
+      [today.plus({ days: rules.bookingHorizonDays + 8 }).toJSDate(), today.plus({ days: rules.bookingHorizonDays + 15 }).toJSDate()],
+      [new Date(now.getTime() + (rules.minLeadMinutes - 30) * 60_000), new Date(now.getTime() + rules.minLeadMinutes * 60_000)],
+    ]);
+    await runWaitlistRound();
+    expect(await saveOfficeSettings({ actor: admin, locationId: office.id, settings: rules, now })).toEqual({ ok: true });
+    expect(await ranges()).toEqual([]);
   });
 });
