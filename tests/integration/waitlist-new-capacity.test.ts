@@ -11,11 +11,12 @@ import { saveOfficeSettings } from '@/lib/admin/office-settings';
 import { requireStaff, startStaffSession, type StaffUser } from '@/lib/auth/staff-session';
 import { findSlots } from '@/lib/booking/availability';
 import { releaseMomentOf } from '@/lib/slots';
-import { NEW_DAY_LEAD_MINUTES } from '@/lib/waitlist/new-days';
+import { NEW_DAY_LEAD_MINUTES, queueNewDays } from '@/lib/waitlist/new-days';
 import { runWaitlistRound } from '@/lib/waitlist/worker';
 import { testCookies } from '../support/next-headers';
 import { at, mainOffice, occupy } from '../support/office';
 import { offers, openDay, waitingWish } from '../support/waitlist';
+import { localWorkers, otherInstance } from '../support/waitlist-workers';
 
 const MINUTES = 5; // Beglaubigung × 1 in the seed; the office's slot grid is 10 minutes
 const DAILY = { time: '08:00', weekdays: [1, 2, 3, 4, 5, 6, 7] };
@@ -104,18 +105,38 @@ describe('a newly released day', () => {
     expect(row!.claimed).toBeNull();
   });
 
-  it('is shared out once when several workers race the release', async () => {
+  it('is shared out once when several workers in two instances race the release', async () => {
     const office = await releaseRules(await mainOffice(), DAILY, 30);
     const day = openDay(3, 0);
     await leaveFree(office, day, 100); // 30 % of ten pieces: three
     const wishes = await wishesFor(office, day, 6);
     const now = justBeforeRelease(office, DAILY, day);
-    await Promise.all(Array.from({ length: 4 }, () => runWaitlistRound({ now, limit: 3 })));
-    await runWaitlistRound({ now });
+    // Two workers in another instance, two here, all at the same moved clock.
+    const other = otherInstance(2, { now });
+    await other.ready;
+    const [{ swept }] = await Promise.all([other.done, localWorkers(2, { now })]);
+    expect(swept).toBeLessThanOrEqual(1);
+    const { rows: [claimed] } = await getDb().execute<{ through: string }>(sql`select waitlist_new_days_through::text as through from locations where id = ${office.id}`);
+    expect(claimed!.through).toBe(day.toISODate());
     const made = await held(wishes.map((w) => w.id));
     expect(made.map((o) => o.wish_id)).toEqual(wishes.slice(0, 3).map((w) => w.id));
     expect(new Set(made.map((o) => o.start.getTime())).size).toBe(3);
     expect(await publicStarts(office, day)).toBe(7);
+  });
+
+  it('is queued once however many workers look at once', async () => {
+    const office = await releaseRules(await mainOffice(), DAILY, 50);
+    const day = openDay(5, 0);
+    await leaveFree(office, day, 20);
+    const [wish] = await wishesFor(office, day, 1);
+    const now = justBeforeRelease(office, DAILY, day);
+    const queued = await Promise.all(Array.from({ length: 8 }, () => queueNewDays({ now })));
+    expect(queued.reduce((sum, n) => sum + n, 0)).toBe(1);
+    const { rows } = await getDb().execute<{ during: string }>(sql`select during::text from waitlist_sweeps where location_id = ${office.id} and new_days`);
+    expect(rows).toHaveLength(1);
+    expect(await queueNewDays({ now: new Date(now.getTime() + 60_000) })).toBe(0);
+    await runWaitlistRound({ now });
+    expect((await held([wish!.id])).map((o) => o.start)).toEqual([at(day, '08:00')]);
   });
 
   it('counts the day that enters the horizon at midnight as released when the office has no schedule', async () => {
