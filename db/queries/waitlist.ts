@@ -264,7 +264,7 @@ export async function officesWithNewDayShare({ tx = getDb() }: { tx?: DbOrTx } =
  * Claims an office's new days `[start, end)` through the local date `through` for the waitlist, once: the
  * office's marker moves from `seenThrough` (what the caller read) to `through` only if no one moved it
  * meanwhile (compare and set), and in the same transaction a `new_days` job is queued if a wish waits.
- * `taken`: another worker claimed first (it read the same marker); read again and retry.
+ * `taken`: another worker claimed first (it read the same marker); the caller's next round reads it anew.
  */
 export async function claimNewDays({ locationId, seenThrough, through, start, end }: { locationId: number; seenThrough: string | null; through: string; start: Date; end: Date }): Promise<'queued' | 'nobody-waits' | 'taken'> {
   return getDb().transaction(async (tx) => {

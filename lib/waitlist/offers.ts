@@ -28,8 +28,9 @@ async function bookableOffice(locationId: number): Promise<LocationForBooking | 
  * offered to it before) gets the earliest such time as an offer, a hold through `insertHold` in the wish's
  * name that the public availability does not show, with the offer mail in the same transaction. Safe with
  * any number of callers at once: the exclusion constraint gives a time to one hold, and a unique index gives
- * a wish one standing offer. The events that free or add a time (cancellation, given-up hold or offer, more
- * counters or hours, a closure removed) reach it through the `waitlist_sweeps` queue.
+ * a wish one standing offer. The events that free or add a time (cancellation, given-up hold or offer; more
+ * hours or counters open, a closure lifted, a longer horizon or shorter notice) reach it through the
+ * `waitlist_sweeps` queue.
  */
 export async function offerFreeTimes({ locationId, from, to, now = new Date() }: { locationId: number; from: Date; to: Date; now?: Date }): Promise<MadeOffer[]> {
   const location = await bookableOffice(locationId);

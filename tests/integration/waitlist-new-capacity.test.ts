@@ -63,6 +63,14 @@ async function wishesFor(office: LocationForBooking, day: DateTime, count: numbe
 
 const held = async (wishIds: number[]) => (await offers(wishIds)).filter((o) => o.status === 'held');
 
+/** Pairs of active bookings or holds on one counter at one moment (the exclusion constraint, checked from outside). */
+async function clashes(): Promise<number> {
+  const { rows: [row] } = await getDb().execute<{ n: number }>(sql`
+    select count(*)::int as n from bookings a join bookings b on a.id < b.id and a.counter_id = b.counter_id and a.during && b.during
+    where a.status in ('held', 'booked') and b.status in ('held', 'booked') and (a.status <> 'held' or a.hold_expires_at > now()) and (b.status <> 'held' or b.hold_expires_at > now())`);
+  return row!.n;
+}
+
 beforeAll(async () => {
   await mainOffice();
   await seedDemoStaff(getDb());
@@ -85,6 +93,7 @@ describe('a newly released day', () => {
     expect(new Set(made.map((o) => o.start.getTime())).size).toBe(5);
     for (const offer of made) expect(offer.start >= at(day, '08:00') && offer.start < at(day, '09:40')).toBe(true);
     expect(await publicStarts(office, day)).toBe(5);
+    expect(await clashes()).toBe(0);
 
     // A worker that runs the same release again (it died before deleting the job) takes no more.
     await getDb().execute(sql`insert into waitlist_sweeps (location_id, during, new_days) values (${office.id}, tstzrange(${at(day, '00:00').toISOString()}::timestamptz, ${at(day, '23:59').toISOString()}::timestamptz), true)`);
@@ -122,6 +131,7 @@ describe('a newly released day', () => {
     expect(made.map((o) => o.wish_id)).toEqual(wishes.slice(0, 3).map((w) => w.id));
     expect(new Set(made.map((o) => o.start.getTime())).size).toBe(3);
     expect(await publicStarts(office, day)).toBe(7);
+    expect(await clashes()).toBe(0);
   });
 
   it('is queued once however many workers look at once', async () => {
