@@ -219,13 +219,13 @@ export async function expireWaitlist({ tx = getDb() }: { tx?: DbOrTx } = {}): Pr
  * Claims one due sweep job (FOR UPDATE SKIP LOCKED: every worker of every instance takes a different one),
  * runs `fn` on it and deletes it in the claiming transaction; a failure leaves it for the next round.
  */
-export async function withNextSweep(fn: (job: { locationId: number; start: Date; end: Date }) => Promise<void>): Promise<boolean> {
+export async function withNextSweep(fn: (job: { locationId: number; start: Date; end: Date; newDays: boolean }) => Promise<void>): Promise<boolean> {
   return getDb().transaction(async (tx) => {
-    const { rows: [job] } = await tx.execute<{ id: number; location_id: number; start: Date; end: Date }>(sql`
-      select id, location_id, lower(during) as start, upper(during) as "end" from waitlist_sweeps
+    const { rows: [job] } = await tx.execute<{ id: number; location_id: number; start: Date; end: Date; new_days: boolean }>(sql`
+      select id, location_id, lower(during) as start, upper(during) as "end", new_days from waitlist_sweeps
       where run_after <= now() order by run_after, id limit 1 for update skip locked`);
     if (!job) return false;
-    await fn({ locationId: job.location_id, start: new Date(job.start), end: new Date(job.end) });
+    await fn({ locationId: job.location_id, start: new Date(job.start), end: new Date(job.end), newDays: job.new_days });
     await tx.execute(sql`delete from waitlist_sweeps where id = ${job.id}`);
     return true;
   });
@@ -234,6 +234,55 @@ export async function withNextSweep(fn: (job: { locationId: number; start: Date;
 /** Queues "offer the free times in this office during [start, end)" for the worker. */
 export async function queueSweep({ locationId, start, end, tx = getDb() }: { locationId: number; start: Date; end: Date; tx?: DbOrTx }) {
   await tx.execute(sql`insert into waitlist_sweeps (location_id, during) values (${locationId}, tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz))`);
+}
+
+const someoneWaitsAt = (locationId: number) => sql`exists (
+  select 1 from waitlist_wish_locations wl join waitlist_wishes w on w.id = wl.wish_id where wl.location_id = ${locationId} and w.status = 'waiting')`;
+
+/**
+ * `queueSweep`, but only when a wish waits for the office (as the trigger on freed times does): for changes
+ * that add free time, in their transaction. True if a job was queued.
+ */
+export async function queueSweepIfWaiting({ locationId, start, end, newDays = false, tx = getDb() }: { locationId: number; start: Date; end: Date; newDays?: boolean; tx?: DbOrTx }): Promise<boolean> {
+  const { rowCount } = await tx.execute(sql`
+    insert into waitlist_sweeps (location_id, during, new_days)
+    select ${locationId}, tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz), ${newDays} where ${someoneWaitsAt(locationId)}`);
+  return (rowCount ?? 0) > 0;
+}
+
+export type NewDayOffice = { id: number; timeZone: string; bookingHorizonDays: number; releaseTime: string | null; releaseWeekdays: number[]; claimedThrough: string | null };
+
+/** The active booking offices that give the waitlist a share of new days, with their release schedule and how far they claimed. */
+export async function officesWithNewDayShare({ tx = getDb() }: { tx?: DbOrTx } = {}): Promise<NewDayOffice[]> {
+  const { rows } = await tx.execute<{ id: number; time_zone: string; booking_horizon_days: number; release_time: string | null; release_weekdays: number[]; claimed_through: string | null }>(sql`
+    select id, time_zone, booking_horizon_days, release_time::text, release_weekdays, waitlist_new_days_through::text as claimed_through
+    from locations where active and mode = 'booking' and waitlist_new_day_share > 0 order by id`);
+  return rows.map((r) => ({ id: r.id, timeZone: r.time_zone, bookingHorizonDays: r.booking_horizon_days, releaseTime: r.release_time, releaseWeekdays: r.release_weekdays.map(Number), claimedThrough: r.claimed_through }));
+}
+
+/**
+ * Claims an office's new days `[start, end)` through the local date `through` for the waitlist, once: the
+ * office's marker moves from `seenThrough` (what the caller read) to `through` only if no one moved it
+ * meanwhile (compare and set), and in the same transaction a `new_days` job is queued if a wish waits.
+ * `taken`: another worker claimed first (it read the same marker); the caller's next round reads it anew.
+ */
+export async function claimNewDays({ locationId, seenThrough, through, start, end }: { locationId: number; seenThrough: string | null; through: string; start: Date; end: Date }): Promise<'queued' | 'nobody-waits' | 'taken'> {
+  return getDb().transaction(async (tx) => {
+    const { rowCount } = await tx.execute(sql`
+      update locations set waitlist_new_days_through = ${through}::date
+      where id = ${locationId} and waitlist_new_days_through is not distinct from ${seenThrough}::date`);
+    if (!rowCount) return 'taken';
+    return (await queueSweepIfWaiting({ locationId, start, end, newDays: true, tx })) ? 'queued' : 'nobody-waits';
+  });
+}
+
+/** The counter times waitlist offers (standing or accepted) take at the office during `[from, to)`. */
+export async function waitlistOffersDuring({ locationId, from, to, tx = getDb() }: { locationId: number; from: Date; to: Date; tx?: DbOrTx }): Promise<{ counterId: number; start: Date; end: Date }[]> {
+  const { rows } = await tx.execute<{ counter_id: number; start: Date; end: Date }>(sql`
+    select counter_id, lower(during) as start, upper(during) as "end" from bookings
+    where location_id = ${locationId} and wish_id is not null and during && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)
+      and (status in ('booked', 'checked_in', 'done', 'no_show') or (status = 'held' and hold_expires_at > now()))`);
+  return rows.map((r) => ({ counterId: r.counter_id, start: new Date(r.start), end: new Date(r.end) }));
 }
 
 type MailOffice = { name: { de: string; en: string }; street: string; postalCode: string; city: string; phone: string | null; email: string | null; timeZone: string };

@@ -45,6 +45,8 @@ export const locations = pgTable('locations', {
   waitlistOfferHours: integer('waitlist_offer_hours').notNull().default(12),
   /** Percent of a newly released day's times that go to the waitlist before the public (freed times always go to it first). */
   waitlistNewDayShare: integer('waitlist_new_day_share').notNull().default(0),
+  /** The last day whose share the waitlist has claimed (lib/waitlist/new-days.ts): each released day is claimed once. */
+  waitlistNewDaysThrough: date('waitlist_new_days_through', { mode: 'string' }),
 }, (t) => [
   check('locations_reminder_hours', sql`coalesce(${t.reminderHours} between 1 and 336 and (${t.secondReminderHours} is null or ${t.secondReminderHours} between 1 and ${t.reminderHours} - 1), ${t.secondReminderHours} is null)`),
   check('locations_release_weekdays', sql`cardinality(${t.releaseWeekdays}) between 1 and 7 and ${t.releaseWeekdays} <@ '{1,2,3,4,5,6,7}'::smallint[]`),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { locations } from './locations';
 import { services } from './services';
 import { tstzrange } from './types';
@@ -58,14 +58,17 @@ export const wishServices = pgTable('waitlist_wish_services', {
 
 /**
  * Queue of "offer the free times in office X during [start, end)" jobs, written by a trigger in the same
- * transaction as the event that freed the time (cancellation, given-up hold or offer) and claimed by the
- * waitlist worker with FOR UPDATE SKIP LOCKED.
+ * transaction as the event that freed the time (cancellation, given-up hold or offer), by the admin changes
+ * that add capacity, and once per newly released day (`new_days`), and claimed by the waitlist worker with
+ * FOR UPDATE SKIP LOCKED.
  */
 export const waitlistSweeps = pgTable('waitlist_sweeps', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   locationId: integer('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
   during: tstzrange('during').notNull(),
   runAfter: timestamp('run_after', { withTimezone: true }).notNull().defaultNow(),
+  /** Newly released days (not yet public): the waitlist takes the office's share of them (`offerNewDays`), not all. */
+  newDays: boolean('new_days').notNull().default(false),
 }, (t) => [index('waitlist_sweeps_run_after_idx').on(t.runAfter)]);
 
 /** Anonymous counts kept when wishes are erased: per office, week, service and outcome. */

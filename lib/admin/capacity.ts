@@ -1,9 +1,11 @@
 import 'server-only';
+import { DateTime } from 'luxon';
 import type { Tx } from '@/db/client';
 import { expireHolds, lockOccupyingBookings, moveToCounters } from '@/db/queries/admin-capacity';
 import { cancelBookingsWithReason, lockBookingDays, type StrandedBooking } from '@/db/queries/admin-closures';
 import { listCounters, listWindows } from '@/db/queries/admin-locations';
 import { writeAudit } from '@/db/queries/staff';
+import { queueSweepIfWaiting } from '@/db/queries/waitlist';
 import type { locations, openingHours } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff-session';
 import { enqueueMail } from '@/lib/mail/outbox';
@@ -73,4 +75,29 @@ export async function settleBookings({ tx, actor, location, before, after, confi
     await writeAudit({ tx, actorId: actor.id, action: 'booking-counter-changed', entity: 'booking', entityId: move.bookingId, details: { fromCounterId: from, toCounterId: move.counterId } });
   }
   return { ok: true, movedBookingIds: plan.moves.map((m) => m.bookingId), cancelledBookingIds: cancelled.map((b) => b.id) };
+}
+
+/** A range of time, e.g. where an admin change adds free time. */
+export type TimeRange = { start: Date; end: Date };
+
+/** The occurrences of a weekly window (ISO `weekday`, wall-clock times) from today through the office's booking horizon. */
+export function windowOccurrences({ location, weekday, opensAt, closesAt, now }: { location: { timeZone: string; bookingHorizonDays: number }; weekday: number; opensAt: string; closesAt: string; now: Date }): TimeRange[] {
+  const today = DateTime.fromJSDate(now, { zone: location.timeZone }).startOf('day');
+  const ranges: TimeRange[] = [];
+  for (let day = today; day <= today.plus({ days: location.bookingHorizonDays }); day = day.plus({ days: 1 })) {
+    if (day.weekday !== weekday) continue;
+    const wallClock = (time: string) => DateTime.fromISO(`${day.toISODate()}T${time}`, { zone: location.timeZone }).toJSDate();
+    ranges.push({ start: wallClock(opensAt), end: wallClock(closesAt) });
+  }
+  return ranges;
+}
+
+/**
+ * Gives the waitlist first pick of the free times an admin change adds (an opening window, more counters
+ * in one, a closure removed), as the trigger does for freed times: a sweep of each range, queued in the
+ * change's transaction and only when a wish waits at the office. Days the release schedule has not released
+ * yet are left to their release (`offerFreeTimes` offers released days only).
+ */
+export async function queueAddedCapacity({ tx, locationId, ranges }: { tx: Tx; locationId: number; ranges: readonly TimeRange[] }): Promise<void> {
+  for (const { start, end } of ranges) if (start < end) await queueSweepIfWaiting({ locationId, start, end, tx });
 }

@@ -17,6 +17,7 @@ import type { Localized } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff-session';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { assertAdmin } from './access';
+import { queueAddedCapacity } from './capacity';
 import { refuse, type Refusal } from './problems';
 
 /** Closures are entered as the office's dates; the seeded public holidays use the same zone. */
@@ -89,12 +90,21 @@ export async function addClosure({ actor, input, confirmedBookingIds, now = new 
   });
 }
 
-/** Deletes a closure (its days become bookable again); bookings it cancelled stay cancelled. */
-export async function removeClosure({ actor, closureId }: { actor: StaffUser | null; closureId: number }): Promise<{ ok: true } | Refusal> {
+/**
+ * Deletes a closure (its days become bookable again, the waitlist first: `queueAddedCapacity`); bookings it
+ * cancelled stay cancelled.
+ */
+export async function removeClosure({ actor, closureId, now = new Date() }: { actor: StaffUser | null; closureId: number; now?: Date }): Promise<{ ok: true } | Refusal> {
   assertAdmin(actor);
   return getDb().transaction(async (tx) => {
     const removed = await deleteClosure({ id: closureId, tx });
     if (!removed) return refuse('form', 'notFound');
+    for (const location of await closureLocations({ locationId: removed.locationId, tx })) {
+      const start = DateTime.fromISO(removed.startsOn, { zone: location.timeZone }).toMillis();
+      const end = DateTime.fromISO(removed.endsOn, { zone: location.timeZone }).plus({ days: 1 }).toMillis();
+      const horizonEnd = now.getTime() + (location.bookingHorizonDays + 1) * 86_400_000;
+      await queueAddedCapacity({ tx, locationId: location.id, ranges: [{ start: new Date(Math.max(start, now.getTime())), end: new Date(Math.min(end, horizonEnd)) }] });
+    }
     await writeAudit({ tx, actorId: actor.id, action: 'closure-deleted', entity: 'closure', entityId: closureId, details: { locationId: removed.locationId, startsOn: removed.startsOn, endsOn: removed.endsOn, reason: removed.reason } });
     return { ok: true as const };
   });

@@ -5,7 +5,7 @@ import { writeAudit } from '@/db/queries/staff';
 import type { StaffUser } from '@/lib/auth/staff-session';
 import { clockTime } from '@/lib/format';
 import { assertAdmin } from './access';
-import { currentStaffing, settleBookings, type NeedsConfirmation, type Settled } from './capacity';
+import { currentStaffing, queueAddedCapacity, settleBookings, windowOccurrences, type NeedsConfirmation, type Settled } from './capacity';
 import { refuse, type Problems, type Refusal } from './problems';
 
 export async function listLocationsForAdmin({ actor }: { actor: StaffUser | null }) {
@@ -21,14 +21,16 @@ const fullTime = (time: string) => (time.length === 5 ? `${time}:00` : time);
 /**
  * Adds a weekly window after checking it against the location's others under a lock on the location:
  * no overlap with another window of that weekday, and no more counters open than the location has active.
+ * The waitlist gets first pick of the new times (`queueAddedCapacity`).
  */
-export async function addOpeningWindow({ actor, input }: { actor: StaffUser | null; input: WindowInput }): Promise<{ ok: true; id: number } | Refusal> {
+export async function addOpeningWindow({ actor, input, now = new Date() }: { actor: StaffUser | null; input: WindowInput; now?: Date }): Promise<{ ok: true; id: number } | Refusal> {
   assertAdmin(actor);
   const opensAt = fullTime(input.opensAt);
   const closesAt = fullTime(input.closesAt);
   if (closesAt <= opensAt) return refuse('closesAt', 'closesBeforeOpens');
   return getDb().transaction(async (tx) => {
-    if (!(await lockLocation({ id: input.locationId, tx }))) return refuse('form', 'locationUnknown');
+    const location = await lockLocation({ id: input.locationId, tx });
+    if (!location) return refuse('form', 'locationUnknown');
     const [windows, activeCounters] = await Promise.all([listWindows({ locationId: input.locationId, tx }), countActiveCounters({ locationId: input.locationId, tx })]);
     const problems: Problems = {};
     const overlapping = windows.find((w) => w.weekday === input.weekday && w.opensAt < closesAt && opensAt < w.closesAt);
@@ -39,6 +41,7 @@ export async function addOpeningWindow({ actor, input }: { actor: StaffUser | nu
 
     const row = await insertWindow({ locationId: input.locationId, weekday: input.weekday, opensAt, closesAt, countersOpen: input.countersOpen, tx });
     await writeAudit({ tx, actorId: actor.id, action: 'opening-hours-added', entity: 'opening_hours', entityId: row.id, details: { locationId: row.locationId, weekday: row.weekday, opensAt: row.opensAt, closesAt: row.closesAt, countersOpen: row.countersOpen } });
+    await queueAddedCapacity({ tx, locationId: location.id, ranges: windowOccurrences({ location, weekday: row.weekday, opensAt: row.opensAt, closesAt: row.closesAt, now }) });
     return { ok: true as const, id: row.id };
   });
 }
@@ -77,6 +80,7 @@ export async function removeOpeningWindow({ actor, windowId, confirmedBookingIds
 /**
  * Changes how many counters a window opens. Fewer counters move bookings onto those that stay open
  * where there is room; the rest are stranded and need the admin's confirmation (see `settleBookings`).
+ * More counters give the waitlist first pick of the new times (`queueAddedCapacity`).
  */
 export async function setWindowCounters({ actor, windowId, countersOpen, confirmedBookingIds, now = new Date() }: { actor: StaffUser | null; windowId: number; countersOpen: number; confirmedBookingIds?: number[]; now?: Date }): Promise<CapacityChangeResult> {
   assertAdmin(actor);
@@ -92,10 +96,16 @@ export async function setWindowCounters({ actor, windowId, countersOpen, confirm
     if (!settled.ok) return settled;
     await updateWindowCounters({ id: windowId, countersOpen, tx });
     await writeAudit({ tx, actorId: actor.id, action: 'opening-hours-changed', entity: 'opening_hours', entityId: windowId, details: { locationId: location.id, weekday: current.weekday, opensAt: current.opensAt, closesAt: current.closesAt, countersOpen: { from: current.countersOpen, to: countersOpen }, movedBookingIds: settled.movedBookingIds, cancelledBookingIds: settled.cancelledBookingIds } });
+    if (countersOpen > current.countersOpen) await queueAddedCapacity({ tx, locationId: location.id, ranges: windowOccurrences({ location, weekday: current.weekday, opensAt: current.opensAt, closesAt: current.closesAt, now }) });
     return settled;
   });
 }
 
+/**
+ * Adds an active counter at the end of the location's list. It adds no free time by itself: windows staff
+ * their first `countersOpen` counters, so the new one is used (and the waitlist offered its times) once a
+ * window opens it (`setWindowCounters`).
+ */
 export async function addCounter({ actor, locationId, name }: { actor: StaffUser | null; locationId: number; name: string }): Promise<{ ok: true; id: number } | Refusal> {
   assertAdmin(actor);
   return getDb().transaction(async (tx) => {

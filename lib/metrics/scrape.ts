@@ -13,7 +13,7 @@ const COUNTED: Record<CountedEvent, { name: string; help: string; label: string 
   mails_sent: { name: 'amtstermin_outbox_sent_total', help: 'Mails sent, or dropped on purpose (erased data) (all workers)', label: 'outcome' },
   mails_failed: { name: 'amtstermin_outbox_failed_total', help: 'Mails given up after all retries (all workers)', label: 'kind' },
   rate_limit_refusals: { name: 'amtstermin_rate_limit_refusals_total', help: 'Requests refused by a rate limit, by limit (all instances)', label: 'limit' },
-  offers_made: { name: 'amtstermin_waitlist_offers_made_total', help: 'Freed times offered to a waitlist wish, by the queue or by staff (all instances)', label: 'by' },
+  offers_made: { name: 'amtstermin_waitlist_offers_made_total', help: 'Times offered to a waitlist wish: by the queue (freed or added time), at a release (new-day) or by staff (all instances)', label: 'by' },
   offers_accepted: { name: 'amtstermin_waitlist_offers_accepted_total', help: 'Waitlist offers accepted, i.e. booked (all instances)', label: 'by' },
 };
 

@@ -5,5 +5,6 @@ export type { AvailabilityInput, BusyInterval, Closure, LocalDate, LocalTime, Sl
 export { planCapacityChange, staffedCounters, type CapacityPlan, type PlacedBooking, type Staffing } from './staffing';
 export { assignCounters, fitWithRepack, overlapGroups, type Placement } from './counter-assignment';
 export { planHoldRepack, type HoldRepack, type RepackBooking } from './repack';
-export { daysReleasedBetween, nextRelease, releasedThrough, releaseMomentOf, type ReleaseRule } from './release';
+export { daysReleasedBetween, newDaysDue, nextRelease, releasedThrough, releaseMomentOf, type ReleaseRule } from './release';
+export { freeGridMinutes, gridMinutesOf, newDayBudgetMinutes } from './new-day-share';
 export { MIN_OFFER_MINUTES, offerMinutes, pickOfferSlot, slotFitsWish, type WishWindow } from './waitlist';

@@ -58,3 +58,18 @@ export function daysReleasedBetween({ rule, horizonDays, timeZone, after, until 
   for (let date = localDateMs(first) + dayMs; date <= localDateMs(last); date += dayMs) days.push(formatLocalDate(date));
   return days;
 }
+
+/**
+ * The days the waitlist may take its share of now (`lib/waitlist/new-days.ts`): those released within the next
+ * `leadMinutes` that the public does not see yet at `now` and that no earlier call claimed (`claimedThrough`,
+ * the office's marker). `null` when there are none. Without a schedule a day is released when it enters the
+ * horizon at local midnight. Days already public are never taken: when no worker ran before a release, the
+ * public saw that release first.
+ */
+export function newDaysDue({ rule, horizonDays, timeZone, now, leadMinutes, claimedThrough }: RuleInput & { now: Date; leadMinutes: number; claimedThrough: LocalDate | null }): { from: LocalDate; through: LocalDate } | null {
+  const publicThrough = releasedThrough({ rule, horizonDays, timeZone, now });
+  const through = releasedThrough({ rule, horizonDays, timeZone, now: new Date(now.getTime() + leadMinutes * 60_000) });
+  const after = claimedThrough && claimedThrough > publicThrough ? claimedThrough : publicThrough;
+  if (through <= after) return null;
+  return { from: formatLocalDate(localDateMs(after) + dayMs), through };
+}

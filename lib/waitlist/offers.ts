@@ -2,16 +2,16 @@ import 'server-only';
 import { DateTime } from 'luxon';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { loadLocationForBooking, type LocationForBooking } from '@/db/queries/availability';
+import { loadBusyIntervals, loadClosures, loadLocationForBooking, type LocationForBooking } from '@/db/queries/availability';
 import { confirmHold, insertHold } from '@/db/queries/bookings';
 import { countEvent } from '@/db/queries/metric-counts';
-import { closeWish, copyWishContactToOffer, currentOffer, queuedWishesAt, releaseOffer } from '@/db/queries/waitlist';
+import { closeWish, copyWishContactToOffer, currentOffer, queuedWishesAt, releaseOffer, waitlistOffersDuring } from '@/db/queries/waitlist';
 import { findSlots } from '@/lib/booking/availability';
 import { generatePin, generateToken, hashToken, sealPin } from '@/lib/booking/secrets';
 import { logFor } from '@/lib/log/logger';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { hashPin } from '@/lib/secrets/pin-hash';
-import { durationOf, offerMinutes, pickOfferSlot } from '@/lib/slots';
+import { durationOf, freeGridMinutes, gridMinutesOf, newDayBudgetMinutes, offerMinutes, pickOfferSlot, type BusyInterval, type LocalDate } from '@/lib/slots';
 
 const log = logFor('waitlist');
 
@@ -28,12 +28,59 @@ async function bookableOffice(locationId: number): Promise<LocationForBooking | 
  * offered to it before) gets the earliest such time as an offer, a hold through `insertHold` in the wish's
  * name that the public availability does not show, with the offer mail in the same transaction. Safe with
  * any number of callers at once: the exclusion constraint gives a time to one hold, and a unique index gives
- * a wish one standing offer. The events that free a time (cancellation, given-up hold or offer) reach it
- * through the `waitlist_sweeps` queue; a newly released day or added capacity may call it directly.
+ * a wish one standing offer. The events that free or add a time (cancellation, given-up hold or offer; more
+ * hours or counters open, a closure lifted, a longer horizon or shorter notice) reach it through the
+ * `waitlist_sweeps` queue.
  */
 export async function offerFreeTimes({ locationId, from, to, now = new Date() }: { locationId: number; from: Date; to: Date; now?: Date }): Promise<MadeOffer[]> {
   const location = await bookableOffice(locationId);
   if (!location) return [];
+  return offerInRange({ location, from, to, now, respectRelease: true, label: 'queue' });
+}
+
+/**
+ * Gives the waitlist its share of newly released days `[from, to)` before the public sees them: per day,
+ * `waitlist_new_day_share` percent of the day's capacity (its free slot-grid minutes, `freeGridMinutes`, as
+ * if the waitlist held nothing there) is offered to the waiting wishes, longest waiting first, as
+ * `offerFreeTimes` does; each offer takes the grid minutes it touches, and a wish whose appointment no longer
+ * fits into what is left of the day's share gets none there. Offers the waitlist holds there already count
+ * (`newDayBudgetMinutes`), so a retry takes no more. Nothing at share 0. Run by the worker for the
+ * `new_days` jobs `queueNewDays` writes.
+ */
+export async function offerNewDays({ locationId, from, to, now = new Date() }: { locationId: number; from: Date; to: Date; now?: Date }): Promise<MadeOffer[]> {
+  const location = await bookableOffice(locationId);
+  if (!location || location.waitlistNewDayShare <= 0) return [];
+  const zone = location.timeZone;
+  const days: LocalDate[] = [];
+  for (let day = DateTime.fromJSDate(from, { zone }).startOf('day'); day.toMillis() < to.getTime(); day = day.plus({ days: 1 })) days.push(day.toISODate()!);
+  if (days.length === 0) return [];
+  const [closures, busy, offered] = await Promise.all([
+    loadClosures({ locationId, from: days[0]!, to: days[days.length - 1]! }),
+    loadBusyIntervals({ locationId, from, to, releaseDelayMinutes: 0 }),
+    waitlistOffersDuring({ locationId, from, to }),
+  ]);
+  // One booking per counter and time (the exclusion constraint): counter, start and end name an offer.
+  const isOffer = (b: BusyInterval) => offered.some((o) => o.counterId === b.counterId && o.start.getTime() === b.start.getTime() && o.end.getTime() === b.end.getTime());
+  const grid = (date: LocalDate, taken: readonly BusyInterval[]) =>
+    freeGridMinutes({ timeZone: zone, windows: location.windows, closures, counterIds: location.counterIds, busy: taken, stepMinutes: location.slotStepMinutes, date });
+  const budget = new Map(
+    days.map((date) => {
+      const capacityMinutes = grid(date, busy.filter((b) => !isOffer(b)));
+      return [date, newDayBudgetMinutes({ share: location.waitlistNewDayShare, capacityMinutes, takenMinutes: capacityMinutes - grid(date, busy) })];
+    }),
+  );
+  log.info({ locationId, budgetMinutes: Object.fromEntries(budget) }, 'new days: the waitlist takes its share');
+  // The days are not public yet, so look past the release; without a schedule a day is released as it
+  // enters the horizon at midnight, and this runs a little before: one day more.
+  return offerInRange({ location: { ...location, bookingHorizonDays: location.bookingHorizonDays + 1 }, from, to, now, respectRelease: false, budget, label: 'new-day' });
+}
+
+/**
+ * The offering loop of `offerFreeTimes` and `offerNewDays`: `budget`, when given, holds the grid minutes the
+ * waitlist may still take per local date, and an offer is made only on a day where its grid minutes fit.
+ */
+async function offerInRange({ location, from, to, now, respectRelease, budget, label }: { location: LocationForBooking; from: Date; to: Date; now: Date; respectRelease: boolean; budget?: Map<LocalDate, number>; label: 'queue' | 'new-day' }): Promise<MadeOffer[]> {
+  const locationId = location.id;
   const zone = location.timeZone;
   const fromDate = DateTime.fromJSDate(from, { zone }).toISODate()!;
   const toDate = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone }).toISODate()!;
@@ -48,8 +95,12 @@ export async function offerFreeTimes({ locationId, from, to, now = new Date() }:
     const first = wish.earliestDate > fromDate ? wish.earliestDate : fromDate;
     const last = wish.latestDate < toDate ? wish.latestDate : toDate;
     if (first > last) continue;
+    const durationMinutes = durationOf(holdItems);
+    const cost = gridMinutesOf(durationMinutes, location.slotStepMinutes);
+    if (budget && ![...budget.values()].some((left) => left >= cost)) continue;
     // A freed time goes to the waitlist at once; the release delay keeps it from the public meanwhile.
-    const slots = await findSlots({ location, durationMinutes: durationOf(holdItems), from: first, to: last, now, releaseDelayMinutes: 0 });
+    const found = await findSlots({ location, durationMinutes, from: first, to: last, now, releaseDelayMinutes: 0, respectRelease });
+    const slots = budget ? found.filter((s) => (budget.get(s.date) ?? 0) >= cost) : found;
     const slot = pickOfferSlot({ slots, wish, freed: { start: from, end: to }, offeredBefore: wish.offeredBefore, timeZone: zone });
     if (!slot) continue;
     const hold = await insertHold({
@@ -66,10 +117,12 @@ export async function offerFreeTimes({ locationId, from, to, now = new Date() }:
       afterInsert: async (tx, hold) => {
         await copyWishContactToOffer({ wishId: wish.id, bookingId: hold.id, tx });
         await enqueueMail(tx, { kind: 'waitlist-offer', bookingId: hold.id });
-        await countEvent({ name: 'offers_made', label: 'queue', tx });
+        await countEvent({ name: 'offers_made', label, tx });
       },
     });
-    if (hold) made.push({ wishId: wish.id, bookingId: hold.id, start: slot.start, end: slot.end, holdExpiresAt: hold.holdExpiresAt });
+    if (!hold) continue;
+    made.push({ wishId: wish.id, bookingId: hold.id, start: slot.start, end: slot.end, holdExpiresAt: hold.holdExpiresAt });
+    budget?.set(slot.date, budget.get(slot.date)! - cost);
   }
   if (made.length > 0) log.info({ locationId, offers: made.map((m) => `wish #${m.wishId} → hold #${m.bookingId}`) }, `${made.length} offer(s) made`);
   return made;

@@ -1,57 +1,14 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { generateBookingCode } from '@/lib/booking/secrets';
 import { declineOffer } from '@/lib/waitlist/offers';
-import { runWaitlistRound } from '@/lib/waitlist/worker';
 import { at, mainOffice } from '../support/office';
 import { openDay, waitingWish } from '../support/waitlist';
+import { localWorkers, otherInstance } from '../support/waitlist-workers';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const day = openDay(4, 1);
 const TIMES = ['08:00', '08:10', '08:20', '08:30', '08:40', '08:50', '09:00', '09:10', '09:20', '09:30'];
-
-/** Another instance (own process, own pool) running `workers` waitlist workers until its queue stays empty; `ready` once it runs. */
-function otherInstance(workers: number): { ready: Promise<void>; done: Promise<{ swept: number }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/allow-server-only.mjs', 'tests/support/waitlist-instance.ts', JSON.stringify({ workers, seconds: 60 })], {
-    cwd: root,
-    env: { ...process.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines: string[] = [];
-  let signalReady = () => {};
-  const ready = new Promise<void>((resolve) => (signalReady = resolve));
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    lines.push(line);
-    if (line.includes('"ready"')) signalReady();
-  });
-  const done = (async () => {
-    await once(child, 'exit');
-    signalReady();
-    const report = lines.map((l) => JSON.parse(l) as { event: string; swept?: number; error?: string }).find((r) => r.event === 'done' || r.event === 'failed');
-    if (report?.event !== 'done') throw new Error(`the other instance failed: ${report?.error ?? stderr}`);
-    return { swept: report.swept ?? 0 };
-  })();
-  return { ready, done };
-}
-
-/** `workers` waitlist workers in this process, running until the queue stays empty for a moment. */
-async function localWorkers(workers: number) {
-  const worker = async () => {
-    for (let idle = 0; idle < 40; ) {
-      const { swept } = await runWaitlistRound({ limit: 1 });
-      idle = swept === 0 ? idle + 1 : 0;
-      if (swept === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  await Promise.all(Array.from({ length: workers }, worker));
-}
 
 describe('waitlist workers racing', () => {
   it('give each freed time to one wish and each wish one offer, with several workers in two instances', async () => {
