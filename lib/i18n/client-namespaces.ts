@@ -7,6 +7,14 @@
  * Dotted names send one part of a namespace ('Booking.details').
  */
 export const LAYOUT_CLIENT_NAMESPACES = ['Error', 'LocaleSwitcher'] as const;
+/** The booking's steps and the citizens' forms, each in its route's layout (the services step wraps its picker). */
+export const SERVICES_STEP_CLIENT_NAMESPACES = ['Booking.services', 'Booking.details'] as const;
+export const DETAILS_STEP_CLIENT_NAMESPACES = ['Booking.details', 'Booking.hold'] as const;
+export const REVIEW_STEP_CLIENT_NAMESPACES = ['Booking.review', 'Booking.hold'] as const;
+export const CANCEL_CLIENT_NAMESPACES = ['PinCheck', 'Cancel'] as const;
+export const RESCHEDULE_CLIENT_NAMESPACES = ['PinCheck', 'Reschedule', 'Booking.hold'] as const;
+/** The request form counts services like the booking's first step. */
+export const REQUEST_CLIENT_NAMESPACES = ['Request.form', 'Request.withdraw', 'Booking.services'] as const;
 /** Everything the citizens' client components translate, for areas that may show any of them. */
 const CITIZEN_CLIENT_NAMESPACES = ['Booking', 'Cancel', 'PinCheck', 'Request', 'Reschedule'] as const;
 export const STAFF_CLIENT_NAMESPACES = [...LAYOUT_CLIENT_NAMESPACES, ...CITIZEN_CLIENT_NAMESPACES, 'Admin', 'KioskDevices', 'Release', 'RequestStaff', 'Staff', 'WaitlistStaff', 'Weekdays', 'WalkIn'] as const;

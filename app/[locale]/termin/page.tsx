@@ -7,6 +7,7 @@ import { StepIndicator } from '@/components/booking/step-indicator';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { listLocations } from '@/db/queries/locations';
 import { parseChoiceParam } from '@/lib/booking/choice';
+import { SERVICES_STEP_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
 import { pick } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/routing';
 
@@ -39,7 +40,7 @@ export default async function ChooseServicesPage({ params, searchParams }: Props
           <p>
             <strong>{t('location')}:</strong> {pick(location.name, locale)}, {location.street}, {location.postalCode} {location.city}
           </p>
-          <ClientMessages namespaces={['Booking.services', 'Booking.details']}>
+          <ClientMessages namespaces={SERVICES_STEP_CLIENT_NAMESPACES}>
             <ServicePicker
               locationSlug={location.slug}
               locale={locale}

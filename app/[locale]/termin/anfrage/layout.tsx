@@ -1,4 +1,5 @@
 import { clientMessagesLayout } from '@/components/client-messages';
+import { REQUEST_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
 
-/** The request form (it counts services like the booking's first step) and the withdraw form. */
-export default clientMessagesLayout(['Request.form', 'Request.withdraw', 'Booking.services']);
+/** The request form and the withdraw form. */
+export default clientMessagesLayout(REQUEST_CLIENT_NAMESPACES);
