@@ -396,13 +396,15 @@ async function main(): Promise<number> {
   const simRows: (string | number)[][] = [];
   let repacks = 0;
   let movedBookings = 0;
-  const info = console.info;
-  console.info = (...args: unknown[]) => {
-    const match = /^\[holds\] re-packed (\d+)/.exec(String(args[0]));
-    if (!match) return info(...args);
+  // Re-packs are counted from the holds' log lines (pino JSON on stdout, lib/log/logger.ts), which are kept out of the table.
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    const match = /"component":"holds".*"msg":"re-packed (\d+) booking/.exec(String(chunk));
+    if (!match) return write(chunk, ...rest);
     repacks++;
     movedBookings += Number(match[1]);
-  };
+    return true;
+  }) as typeof process.stdout.write;
   const simStarted = performance.now();
   let dayIndex = 0;
   for (const demand of SIM_DEMANDS) {
@@ -451,7 +453,7 @@ async function main(): Promise<number> {
       ]);
     }
   }
-  console.info = info;
+  process.stdout.write = write;
   console.log(`\n4. Served share: ${SIM_RUNS} mornings per demand and rule, ${location.counterIds.length} counters 08:00–12:30, ${SIM_STEP_MINUTES}-minute grid, 5–45-minute visits (the demo services and their combinations), early times preferred`);
   console.log('   citizens one after the other: findSlots for the morning, the start nearest to their wish, holdSlot; refused when the morning offers none');
   console.log(table(['demand / capacity', 'rule', 'citizens', 'served', 'of those ≥ 30 min refused'], simRows));
