@@ -1,6 +1,6 @@
 import 'server-only';
 import { DateTime } from 'luxon';
-import { loadBusyState, loadClosures, loadLocationForBooking, type LocationForBooking } from '@/db/queries/availability';
+import { loadBusyIntervals, loadBusyState, loadClosures, loadLocationForBooking, type LocationForBooking } from '@/db/queries/availability';
 import type { DbOrTx } from '@/db/client';
 import type { CounterPolicy } from '@/db/queries/bookings';
 import { env } from '@/lib/env';
@@ -39,14 +39,14 @@ export async function daysReleasedAt({ slug, after, until }: { slug: string; aft
 
 /** Bookable starts at `location` for an appointment of `durationMinutes` on the local dates `from`…`to`. */
 export async function findSlots(input: Parameters<typeof findSlotsUntilChange>[0]): Promise<Slot[]> {
-  return (await findSlotsUntilChange(input)).slots;
+  return (await findSlotsUntilChange({ ...input, untilChange: false })).slots;
 }
 
 /**
  * `findSlots`, and how long its answer stays true by the clock alone (until a hold expires, a cancelled time
  * comes back, a booking starts or the next release), so a cache knows when to compute again.
  */
-export async function findSlotsUntilChange({ location, durationMinutes, from, to, now = new Date(), releaseDelayMinutes = env.CANCELLED_SLOT_DELAY_MINUTES, counterPolicy = 'repack', respectRelease = true, tx }: {
+export async function findSlotsUntilChange({ location, durationMinutes, from, to, now = new Date(), releaseDelayMinutes = env.CANCELLED_SLOT_DELAY_MINUTES, counterPolicy = 'repack', respectRelease = true, untilChange = true, tx }: {
   location: LocationForBooking;
   durationMinutes: number;
   from: LocalDate;
@@ -60,6 +60,8 @@ export async function findSlotsUntilChange({ location, durationMinutes, from, to
   respectRelease?: boolean;
   /** The connection to read with (the availability cache's own pool); the app's pool by default. */
   tx?: DbOrTx;
+  /** false: `validForMs` says only when the next release comes (`findSlots`, which nothing caches). */
+  untilChange?: boolean;
 }): Promise<{ slots: Slot[]; validForMs: number | null }> {
   const zone = location.timeZone;
   const released = respectRelease ? lastReleasedDay(location, now) : to;
@@ -69,9 +71,10 @@ export async function findSlotsUntilChange({ location, durationMinutes, from, to
   if (to < from) return { slots: [], validForMs: releaseInMs };
   const rangeStart = DateTime.fromISO(from, { zone }).startOf('day').toJSDate();
   const rangeEnd = DateTime.fromISO(to, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
+  const busyInput = { locationId: location.id, from: rangeStart, to: rangeEnd, releaseDelayMinutes, tx };
   const [closures, { busy, changesInMs }] = await Promise.all([
     loadClosures({ locationId: location.id, from, to, tx }),
-    loadBusyState({ locationId: location.id, from: rangeStart, to: rangeEnd, releaseDelayMinutes, tx }),
+    untilChange ? loadBusyState(busyInput) : loadBusyIntervals(busyInput).then((busy) => ({ busy, changesInMs: null })),
   ]);
   const slots = computeSlots({
     timeZone: zone,

@@ -1,4 +1,5 @@
 import type { BookableService } from '@/db/queries/availability';
+import { pick } from '@/lib/format';
 
 export type ChosenService = BookableService & { count: number };
 
@@ -23,3 +24,12 @@ export function resolveChoice(services: readonly BookableService[], counts: Map<
   if (chosen.some((s) => s.count > s.maxCount)) return null;
   return chosen;
 }
+
+/** A service as the pickers show it (booking, request, wish): texts in the reader's language. */
+export const serviceInLanguage = (s: Pick<BookableService, 'slug' | 'name' | 'description' | 'minutesPerUnit' | 'maxCount'>, locale: string) => ({
+  slug: s.slug,
+  name: pick(s.name, locale),
+  description: pick(s.description, locale),
+  minutesPerUnit: s.minutesPerUnit,
+  maxCount: s.maxCount,
+});

@@ -6,7 +6,7 @@ import { ClientMessages } from '@/components/client-messages';
 import { StepIndicator } from '@/components/booking/step-indicator';
 import { loadLocationForBooking } from '@/db/queries/availability';
 import { listLocations } from '@/db/queries/locations';
-import { parseChoiceParam } from '@/lib/booking/choice';
+import { parseChoiceParam, serviceInLanguage } from '@/lib/booking/choice';
 import { SERVICES_STEP_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
 import { pick } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/routing';
@@ -46,11 +46,7 @@ export default async function ChooseServicesPage({ params, searchParams }: Props
               locale={locale}
               initialCounts={Object.fromEntries(parseChoiceParam(firstParam(query.leistungen)))}
               services={location.services.map((s) => ({
-                slug: s.slug,
-                name: pick(s.name, locale),
-                description: pick(s.description, locale),
-                minutesPerUnit: s.minutesPerUnit,
-                maxCount: s.maxCount,
+                ...serviceInLanguage(s, locale),
                 documents: s.documentIds.map((id) => location.documents.get(id)!).map((d) => ({ id: d.id, name: pick(d.name, locale), formUrl: d.formUrl })),
               }))}
             />

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { RequestForm } from '@/components/requests/request-form';
 import { loadClosures, loadLocationForBooking } from '@/db/queries/availability';
 import { listLocations } from '@/db/queries/locations';
+import { serviceInLanguage } from '@/lib/booking/choice';
 import { clockTime, pick } from '@/lib/format';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
@@ -86,13 +87,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
         lastDate={last}
         days={days}
         privacyHref={getPathname({ href: '/datenschutz', locale })}
-        services={location.services.map((s) => ({
-          slug: s.slug,
-          name: pick(s.name, locale),
-          description: pick(s.description, locale),
-          minutesPerUnit: s.minutesPerUnit,
-          maxCount: s.maxCount,
-        }))}
+        services={location.services.map((s) => serviceInLanguage(s, locale))}
       />
       <p>
         {t('withdrawInfo')} <Link href="/termin/anfrage/zuruecknehmen">{t('withdrawLink')}</Link>

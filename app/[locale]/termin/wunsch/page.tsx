@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { WishForm } from '@/components/waitlist/wish-form';
+import { serviceInLanguage } from '@/lib/booking/choice';
 import { pick } from '@/lib/format';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
@@ -29,7 +30,7 @@ export default async function WishPage({ params }: Props) {
       <WishForm
         locale={locale}
         offices={offices.map((o) => ({ slug: o.slug, name: pick(o.name, locale), address: `${o.street}, ${o.postalCode} ${o.city}` }))}
-        services={services.map((s) => ({ slug: s.slug, name: pick(s.name, locale), description: pick(s.description, locale), minutesPerUnit: s.minutesPerUnit, maxCount: s.maxCount }))}
+        services={services.map((s) => serviceInLanguage(s, locale))}
         weekdays={await wishWeekdays(offices, locale)}
         first={first}
         last={last}
