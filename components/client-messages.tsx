@@ -1,5 +1,5 @@
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider, useMessages } from 'next-intl';
+import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { pickNamespaces } from '@/lib/i18n/client-namespaces';
 import type { Locale } from '@/lib/i18n/routing';
@@ -9,8 +9,8 @@ import type { Locale } from '@/lib/i18n/routing';
  * RSC payload (lib/i18n/client-namespaces.ts). A nested provider replaces the outer one's messages for its
  * children, so a route lists all its client components need.
  */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: ReactNode }) {
-  return <NextIntlClientProvider messages={pickNamespaces(await getMessages(), namespaces)}>{children}</NextIntlClientProvider>;
+export function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: ReactNode }) {
+  return <NextIntlClientProvider messages={pickNamespaces(useMessages(), namespaces)}>{children}</NextIntlClientProvider>;
 }
 
 /** A route's layout that does nothing but send its client components' namespaces: `export default clientMessagesLayout([...])`. */

@@ -1,4 +1,4 @@
-import { getLocale } from 'next-intl/server';
+import { useLocale } from 'next-intl';
 import type { ComponentProps } from 'react';
 import { getPathname } from '@/lib/i18n/navigation';
 
@@ -10,6 +10,7 @@ type Href = Parameters<typeof getPathname>[0]['href'];
  * prefetches its page as soon as it is visible, so every time page viewed in a release rush also asked for the
  * home, booking and cancel pages. A click loads the page anew, which a page of free times wants anyway.
  */
-export async function PageLink({ href, ...props }: Omit<ComponentProps<'a'>, 'href'> & { href: Href }) {
-  return <a href={getPathname({ href, locale: await getLocale() })} {...props} />;
+export function PageLink({ href, ...props }: Omit<ComponentProps<'a'>, 'href'> & { href: Href }) {
+  // Synchronous (next-intl's hooks work in server components): a link is no async step of the render.
+  return <a href={getPathname({ href, locale: useLocale() })} {...props} />;
 }
