@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { PageLink } from '@/components/ui/page-link';
+import { Link } from '@/lib/i18n/navigation';
 
 export async function SiteFooter() {
   const t = await getTranslations('Layout');
@@ -10,16 +10,16 @@ export async function SiteFooter() {
         <nav aria-label={t('footerNavigation')}>
           <ul className="site-footer__links">
             <li>
-              <PageLink href="/impressum">{t('imprint')}</PageLink>
+              <Link href="/impressum">{t('imprint')}</Link>
             </li>
             <li>
-              <PageLink href="/datenschutz">{t('privacy')}</PageLink>
+              <Link href="/datenschutz">{t('privacy')}</Link>
             </li>
             <li>
-              <PageLink href="/barrierefreiheit">{t('accessibility')}</PageLink>
+              <Link href="/barrierefreiheit">{t('accessibility')}</Link>
             </li>
             <li>
-              <PageLink href="/verwaltung">{t('staff')}</PageLink>
+              <Link href="/verwaltung">{t('staff')}</Link>
             </li>
           </ul>
         </nav>

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { PageLink } from '@/components/ui/page-link';
+import { Link } from '@/lib/i18n/navigation';
 import { CitizenNavGate } from './citizen-nav-gate';
 import { LocaleSwitcher } from './locale-switcher';
 import { TownMark } from './town-mark';
@@ -9,26 +9,26 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container site-header__bar">
-        <PageLink href="/" className="brand">
+        <Link href="/" className="brand">
           <TownMark />
           <span className="brand__text">
             <span className="brand__town">{t('town')}</span>
             <span className="brand__product">{t('product')}</span>
           </span>
-        </PageLink>
+        </Link>
         <LocaleSwitcher />
       </div>
       <CitizenNavGate>
         <nav aria-label={t('mainNavigation')} className="site-nav">
           <ul className="container site-nav__list">
             <li>
-              <PageLink href="/">{t('home')}</PageLink>
+              <Link href="/">{t('home')}</Link>
             </li>
             <li>
-              <PageLink href="/termin">{t('book')}</PageLink>
+              <Link href="/termin">{t('book')}</Link>
             </li>
             <li>
-              <PageLink href="/termin/absagen">{t('cancel')}</PageLink>
+              <Link href="/termin/absagen">{t('cancel')}</Link>
             </li>
           </ul>
         </nav>

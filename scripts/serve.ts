@@ -16,6 +16,7 @@ import * as schema from '../db/schema';
 import { prepareStartData, StartRefused } from '../db/start-data';
 import { env } from '../lib/env';
 import { createAppServer } from './app-server';
+import { warmUp } from '../lib/http/warm-up';
 import { logFor } from '../lib/log/logger';
 
 const log = logFor('serve');
@@ -78,6 +79,7 @@ async function main() {
   const server = createAppServer({ handle, trustedProxyHops: env.TRUSTED_PROXY_HOPS });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   log.info({ port, appUrl: env.APP_URL, database: database.embedded ? 'embedded' : 'DATABASE_URL' }, 'listening');
+  void warmUp({ baseUrl: `http://127.0.0.1:${port}` });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
