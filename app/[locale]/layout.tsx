@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { DeviceGate } from '@/components/device-gate';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
-import { LAYOUT_CLIENT_NAMESPACES, pickNamespaces } from '@/lib/i18n/client-namespaces';
+import { ClientMessages } from '@/components/client-messages';
+import { LAYOUT_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
 import { routing } from '@/lib/i18n/routing';
 
 // Every page reads live data (free slots, bookings); nothing is prerendered at build time.
@@ -27,9 +28,6 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Layout' });
-  const messages = await getMessages();
-  // Only what every page's client components translate goes to the browser; routes with forms add theirs.
-  const clientMessages = pickNamespaces(messages, LAYOUT_CLIENT_NAMESPACES);
 
   return (
     <html lang={locale}>
@@ -37,7 +35,8 @@ export default async function LocaleLayout({ children, params }: Props) {
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider messages={clientMessages}>
+        {/* Only what every page's client components translate goes to the browser; routes with forms add theirs. */}
+        <ClientMessages namespaces={LAYOUT_CLIENT_NAMESPACES}>
           <DeviceGate>
             <SiteHeader />
           </DeviceGate>
@@ -47,7 +46,7 @@ export default async function LocaleLayout({ children, params }: Props) {
           <DeviceGate>
             <SiteFooter />
           </DeviceGate>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );
